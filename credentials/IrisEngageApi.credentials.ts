@@ -1,0 +1,102 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/**
+ * IrisEngage runs on the customer's own host. Name/Password buy a JWT that expires; n8n keeps it in the
+ * hidden expirable `sessionToken`, calls preAuthentication only while it is empty, and once more after a 401.
+ */
+export class IrisEngageApi implements ICredentialType {
+	name = 'irisEngageApi';
+
+	displayName = 'IrisEngage API';
+
+	icon = 'file:../nodes/IrisEngage/irisengage.svg' as const;
+
+	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#irisengage';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://engage.example.com:8443',
+			description: 'Scheme, host and port of your IrisEngage server, without the API path',
+		},
+		{
+			displayName: 'API Path',
+			name: 'apiPath',
+			type: 'string',
+			default: '/IrisEngage_API/api',
+			description: 'Path prefix of the API on that host. Change it only if your installation is mounted elsewhere.',
+		},
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'API user name issued by your IrisEngage administrator',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const { token } = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${irisEngageApiUrl(credentials)}/Users/authenticate`,
+			body: { Name: credentials.name, Password: credentials.password },
+			json: true,
+		})) as { token?: string };
+		if (!token) {
+			throw new Error('IrisEngage did not return a token: check the Name and Password');
+		}
+		return { sessionToken: token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.sessionToken}}' },
+		},
+	};
+
+	// A harmless lookup: a number with no history answers an empty list, and proves the token works.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.baseUrl.replace(/\\/+$/, "") + "/" + ($credentials.apiPath || "/IrisEngage_API/api").replace(/^\\/+|\\/+$/g, "")}}',
+			url: '/EngageAPIRequestDetails',
+			method: 'POST',
+			body: { MobileNo: '000', SessionCount: 1 },
+		},
+	};
+}
+
+/** Base URL + API path, tolerant of stray slashes on either side. */
+export function irisEngageApiUrl(credentials: ICredentialDataDecryptedObject): string {
+	const base = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+	const path = String(credentials.apiPath || '/IrisEngage_API/api').replace(/^\/+|\/+$/g, '');
+	return path ? `${base}/${path}` : base;
+}

@@ -1,0 +1,94 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { runPool } from '../../../shared/pool';
+import type { IrisMessage, IrisSession } from '../../api';
+import { getMessages } from '../../api';
+import {
+	mobileNumberField,
+	readMobileNumber,
+	readSessionLimit,
+	readTimeZone,
+	returnAllField,
+	sessionCountField,
+	simplifyField,
+	timeZoneOption,
+} from '../../fields';
+import { simplifyMessage, simplifySession } from '../../normalize';
+import { listSessionsUpTo } from '../../sessions';
+
+interface Params {
+	mobileNumber: string;
+	sessionLimit: number;
+	simplify: boolean;
+	timeZone: string;
+	onePerMessage: boolean;
+}
+
+const show = { resource: ['conversation'], operation: ['getHistory'] };
+
+/** Conversations of one number are fetched a few at a time: enough to be quick, gentle on a customer's server. */
+const CONVERSATIONS_AT_ONCE = 4;
+
+export const getConversationHistory: Operation<Params> = {
+	description: [
+		{ ...mobileNumberField, displayOptions: { show } },
+		{ ...returnAllField, displayOptions: { show } },
+		{ ...sessionCountField, displayOptions: { show: { ...show, returnAll: [false] } } },
+		{ ...simplifyField, displayOptions: { show } },
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show },
+			options: [
+				{
+					displayName: 'Output',
+					name: 'output',
+					type: 'options',
+					default: 'conversation',
+					options: [
+						{ name: 'One Item per Conversation', value: 'conversation', description: 'Each item holds a conversation and its messages' },
+						{ name: 'One Item per Message', value: 'message', description: 'Each message becomes an item, ready to sync into a CRM' },
+					],
+				},
+				timeZoneOption,
+			],
+		},
+	],
+
+	readParameters(this: IExecuteFunctions, itemIndex) {
+		return {
+			mobileNumber: readMobileNumber(this, itemIndex),
+			sessionLimit: readSessionLimit(this, itemIndex),
+			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
+			timeZone: readTimeZone(this, itemIndex),
+			onePerMessage: this.getNodeParameter('options.output', itemIndex, 'conversation') === 'message',
+		};
+	},
+
+	async run(this: IExecuteFunctions, params, itemIndex): Promise<IDataObject[]> {
+		const sessions = await listSessionsUpTo(this, params.mobileNumber, params.sessionLimit, itemIndex);
+		const fetched = await runPool(sessions, { concurrency: CONVERSATIONS_AT_ONCE }, async (session) => await getMessages(this, session.requestId, itemIndex));
+		// One conversation failing fails the item: a partial history presented as complete would mislead.
+		const failed = fetched.find((result) => result.status === 'rejected');
+		if (failed) throw (failed as PromiseRejectedResult).reason;
+		const histories = sessions.map((session, index) => ({
+			session,
+			messages: (fetched[index] as PromiseFulfilledResult<IrisMessage[]>).value,
+		}));
+		if (params.onePerMessage) return histories.flatMap((history) => messagesOf(history.messages, params));
+		return histories.map((history) => conversationWithMessages(history.session, history.messages, params));
+	},
+};
+
+function messagesOf(messages: IrisMessage[], params: Params): IDataObject[] {
+	return params.simplify ? messages.map((message) => simplifyMessage(message, params.timeZone)) : messages;
+}
+
+function conversationWithMessages(session: IrisSession, messages: IrisMessage[], params: Params): IDataObject {
+	const conversation = params.simplify ? simplifySession(session, params.mobileNumber, params.timeZone) : { ...session };
+	return { ...conversation, messageCount: messages.length, messages: messagesOf(messages, params) };
+}

@@ -1,0 +1,98 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { RequestFailure } from './failure';
+
+const TRANSPORT_MESSAGES: Record<string, string> = {
+	ECONNRESET: 'the connection was reset before an answer arrived',
+	ECONNREFUSED: 'the connection was refused (is the base URL right and the server up?)',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ENOTFOUND: 'the host name could not be resolved (check the base URL)',
+};
+
+/** The provider's own words, from the usual places APIs put them. */
+export function providerMessage(body: unknown): string | undefined {
+	if (typeof body === 'string') return undefined;
+	if (!body || typeof body !== 'object') return undefined;
+	const data = body as Record<string, unknown>;
+	for (const key of ['message', 'error_description', 'errorMessage', 'error', 'detail', 'title', 'description', 'msg']) {
+		const value = data[key];
+		if (typeof value === 'string' && value.trim()) return value.trim();
+		if (value && typeof value === 'object') {
+			const nested = providerMessage(value);
+			if (nested) return nested;
+		}
+	}
+	return undefined;
+}
+
+function isHtml(failure: RequestFailure): boolean {
+	const text = typeof failure.body === 'string' ? failure.body.trimStart().slice(0, 200).toLowerCase() : '';
+	return /text\/html/i.test(failure.contentType ?? '') || text.startsWith('<!doctype html') || text.startsWith('<html');
+}
+
+/** A short, tag-free excerpt of a non-JSON answer, so the user sees what the server said. */
+function excerpt(body: unknown): string | undefined {
+	if (typeof body !== 'string' || !body.trim()) return undefined;
+	const text = body.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ');
+	return text.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined;
+}
+
+export interface ApiErrorContext {
+	provider: string;
+	itemIndex?: number;
+	attempts?: number;
+	fallbackMessage?: string;
+}
+
+/**
+ * A NodeApiError built from a plain, sanitized description of the failure. The raw transport error is
+ * deliberately not passed on: it carries the request's headers and body, i.e. credentials.
+ */
+export function providerApiError(node: INode, failure: RequestFailure, context: ApiErrorContext): NodeApiError {
+	const { provider, attempts = 1 } = context;
+	const status = failure.status;
+	const ownMessage = providerMessage(failure.body);
+	let message: string;
+	let description: string | undefined;
+	if (status !== undefined && isHtml(failure)) {
+		message = `${provider} answered HTTP ${status} with an HTML page instead of JSON`;
+		description = `Usually a proxy or gateway in front of ${provider} failed. Page text: ${excerpt(failure.body) ?? '(empty)'}`;
+	} else if (status !== undefined) {
+		message = ownMessage ? `${provider}: ${ownMessage}` : `${provider} answered HTTP ${status}`;
+		description = ownMessage ? undefined : excerpt(failure.body);
+	} else if (failure.code) {
+		message = `${provider} could not be reached: ${TRANSPORT_MESSAGES[failure.code] ?? 'a network error occurred'}`;
+		description = `Network error code ${failure.code.toLowerCase()}.`;
+	} else {
+		message = `${provider} request failed: ${context.fallbackMessage ?? 'unknown error'}`;
+	}
+	if (attempts > 1) description = [description, `Gave up after ${attempts} attempts.`].filter(Boolean).join(' ');
+	const errorResponse: JsonObject = { message, ...(status !== undefined ? { httpCode: String(status) } : {}) };
+	if (failure.body && typeof failure.body === 'object') errorResponse.response = failure.body as JsonObject;
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: status !== undefined ? String(status) : undefined,
+		itemIndex: context.itemIndex,
+	});
+}
+
+/** The provider answered 2xx but not in the documented shape (e.g. a truncated or non-JSON body). */
+export function unexpectedAnswerError(node: INode, provider: string, what: string, problems: string, itemIndex?: number) {
+	return new NodeApiError(node, { message: `${provider} sent an unexpected answer` } as JsonObject, {
+		message: `${provider} sent an answer that is not the documented ${what}`,
+		description: problems,
+		httpCode: '200',
+		itemIndex,
+	});
+}
+
+/** Bad input from the user: names the field and what is allowed. Raised before any request. */
+export function invalidParameter(node: INode, field: string, problem: string, itemIndex: number) {
+	return new NodeOperationError(node, `${field}: ${problem}`, {
+		itemIndex,
+		description: `Fix the "${field}" parameter of item ${itemIndex + 1}.`,
+	});
+}

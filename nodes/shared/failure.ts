@@ -1,0 +1,80 @@
+/**
+ * What went wrong with one HTTP attempt, read from whatever n8n's request helpers threw
+ * (a NodeApiError wrapping an axios-style error, or the bare error). Walks the `cause` chain
+ * because n8n wraps the transport error once or twice before it reaches us.
+ */
+export interface RequestFailure {
+	status?: number;
+	/** Node's socket error code, e.g. ECONNRESET, ECONNREFUSED, ETIMEDOUT. */
+	code?: string;
+	retryAfterMs?: number;
+	/** The provider's answer, parsed when it was JSON, else the raw text. */
+	body?: unknown;
+	contentType?: string;
+}
+
+/** Codes that prove the request never reached the provider: safe to retry even for a send. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Codes of transport failures that may have happened after the request went out. */
+const AMBIGUOUS_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+
+type Level = Record<string, unknown>;
+
+function levelsOf(error: unknown): Level[] {
+	const levels: Level[] = [];
+	let current: unknown = error;
+	// Bounded: causes are a short chain, but a cyclic one must not hang us.
+	for (let depth = 0; depth < 8 && current !== null && typeof current === 'object'; depth++) {
+		levels.push(current as Level);
+		current = (current as Level).cause;
+	}
+	return levels;
+}
+
+function asStatus(value: unknown): number | undefined {
+	const status = typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value;
+	return typeof status === 'number' && status >= 100 && status <= 599 ? status : undefined;
+}
+
+function headerOf(headers: unknown, name: string): string | undefined {
+	if (!headers || typeof headers !== 'object') return undefined;
+	const bag = headers as Record<string, unknown> & { get?: (n: string) => unknown };
+	const value = typeof bag.get === 'function' ? bag.get(name) : bag[name] ?? bag[name.toLowerCase()];
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+/** Retry-After is either delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+	if (!value) return undefined;
+	if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.round(Number(value) * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export function describeFailure(error: unknown): RequestFailure {
+	const failure: RequestFailure = {};
+	for (const level of levelsOf(error)) {
+		const response = (level.response ?? undefined) as Level | undefined;
+		failure.status ??= asStatus(response?.status) ?? asStatus(level.httpCode);
+		if (typeof level.code === 'string' && /^E[A-Z_]+$/.test(level.code)) failure.code ??= level.code;
+		if (response) {
+			failure.retryAfterMs ??= parseRetryAfter(headerOf(response.headers, 'retry-after'));
+			failure.contentType ??= headerOf(response.headers, 'content-type');
+			if (failure.body === undefined && response.data !== undefined) failure.body = response.data;
+		}
+	}
+	return failure;
+}
+
+/** The request certainly did not reach the provider, or the provider said it did not take it. */
+export function providerDidNotTakeIt(failure: RequestFailure): boolean {
+	if (failure.status === 429 || failure.status === 503) return true;
+	return failure.status === undefined && failure.code !== undefined && NOT_SENT_CODES.has(failure.code);
+}
+
+/** Worth another try for a read: throttling, gateway trouble, or a transport failure. */
+export function isTransient(failure: RequestFailure): boolean {
+	if (failure.status !== undefined) return [408, 429, 502, 503, 504].includes(failure.status);
+	return failure.code !== undefined && (NOT_SENT_CODES.has(failure.code) || AMBIGUOUS_CODES.has(failure.code));
+}

@@ -1,0 +1,95 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { providerApiError } from './errors';
+import { describeFailure, isTransient, providerDidNotTakeIt } from './failure';
+
+export type RequestContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+/**
+ * `read`: safe to repeat, retried on any transient failure.
+ * `send`: delivers a message, retried only when the provider clearly did not take it (429, 503, refused
+ * before sending), so that a customer never gets the same message twice.
+ */
+export type RequestKind = 'read' | 'send';
+
+export interface RetryPolicy {
+	maxAttempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** A Retry-After longer than this is not waited for: the error is surfaced instead. */
+	maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+	maxAttempts: 4,
+	baseDelayMs: 250,
+	maxDelayMs: 8_000,
+	maxRetryAfterMs: 60_000,
+};
+
+export interface ProviderRequest {
+	/** Display name used in error messages, e.g. "IrisEngage". */
+	provider: string;
+	credentialType: string;
+	kind?: RequestKind;
+	itemIndex?: number;
+	retry?: Partial<RetryPolicy>;
+}
+
+/** Capped exponential backoff; a provider's Retry-After wins when it is longer. */
+export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfterMs?: number): number {
+	const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+	return Math.max(exponential, retryAfterMs ?? 0);
+}
+
+/**
+ * The one way our nodes talk to a provider: n8n's authenticated request helper (so tokens, proxies and
+ * SSRF rules are n8n's), plus retries with backoff and errors mapped to a NodeApiError that carries the
+ * provider's own message and status and never a credential.
+ */
+export async function providerRequest<T = unknown>(
+	context: RequestContext,
+	options: IHttpRequestOptions,
+	request: ProviderRequest,
+): Promise<T> {
+	const policy = { ...DEFAULT_RETRY, ...request.retry };
+	const kind = request.kind ?? 'read';
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return (await context.helpers.httpRequestWithAuthentication.call(context, request.credentialType, {
+				json: true,
+				timeout: 30_000,
+				...options,
+			})) as T;
+		} catch (error) {
+			const failure = describeFailure(error);
+			const retryable = kind === 'send' ? providerDidNotTakeIt(failure) : isTransient(failure);
+			const waitTooLong = (failure.retryAfterMs ?? 0) > policy.maxRetryAfterMs;
+			if (!retryable || waitTooLong || attempt >= policy.maxAttempts) {
+				throw providerApiError(context.getNode(), failure, {
+					provider: request.provider,
+					itemIndex: request.itemIndex,
+					attempts: attempt,
+					fallbackMessage: (error as Error)?.message,
+				});
+			}
+			await sleep(backoffDelay(attempt, policy, failure.retryAfterMs));
+		}
+	}
+}
+
+export type { IDataObject };

@@ -1,0 +1,59 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
+
+/**
+ * Secret checks for incoming webhooks.
+ *
+ * `timingSafeEqual` needs equal-length buffers, and comparing lengths first would tell an attacker how long the
+ * secret is. Both sides are therefore hashed with HMAC-SHA256 under a per-process random key: the digests always
+ * have the same length and an attacker cannot steer them, so the comparison time says nothing about the secret.
+ */
+
+const hmacKey = randomBytes(32);
+
+const digest = (value: string): Buffer => createHmac('sha256', hmacKey).update(value, 'utf8').digest();
+
+/**
+ * Timing-safe equality. `expected` is the configured secret: an empty one never matches, so a credential left
+ * blank cannot be satisfied by a request that sends nothing.
+ */
+export function safeEqual(received: string, expected: string): boolean {
+	if (typeof received !== 'string' || typeof expected !== 'string' || expected === '') return false;
+	return timingSafeEqual(digest(received), digest(expected));
+}
+
+/** Accepts `Authorization: Bearer <token>` or the raw token itself (providers differ on which they send). */
+export function checkBearerOrToken(headerValue: string | undefined, expected: string): boolean {
+	if (typeof headerValue !== 'string' || typeof expected !== 'string') return false;
+	const secret = expected.trim();
+	const raw = headerValue.trim();
+	const bearer = /^bearer\s+/i.exec(raw);
+	const token = bearer ? raw.slice(bearer[0].length).trim() : raw;
+	// Both comparisons always run, so timing does not reveal which form matched.
+	const matchesToken = safeEqual(token, secret);
+	const matchesRaw = safeEqual(raw, secret);
+	return matchesToken || matchesRaw;
+}
+
+/** Decodes `Authorization: Basic base64(user:password)`; undefined when absent or malformed. */
+export function parseBasicAuth(header: string | undefined): { user: string; password: string } | undefined {
+	if (typeof header !== 'string') return undefined;
+	const match = /^basic\s+([A-Za-z0-9+/_-]+={0,2})$/i.exec(header.trim());
+	if (!match) return undefined;
+	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+	const colon = decoded.indexOf(':');
+	if (colon === -1) return undefined;
+	return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/** True only when the header carries exactly the expected user and (non-empty) password. */
+export function checkBasicAuth(
+	header: string | undefined,
+	expected: { user: string; password: string },
+): boolean {
+	const given = parseBasicAuth(header);
+	if (!given || !expected || expected.password === '') return false;
+	// An empty expected user is allowed (password-only setups) and must then be sent empty.
+	const userMatches = expected.user === '' ? given.user === '' : safeEqual(given.user, expected.user);
+	const passwordMatches = safeEqual(given.password, expected.password);
+	return userMatches && passwordMatches;
+}

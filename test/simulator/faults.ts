@@ -1,0 +1,87 @@
+/** Injected faults and latency: what a flaky provider or network does to a client. */
+import { STATUS_CODES } from 'node:http';
+import { json, text, type Reply } from './provider';
+import { matches, type MatchTarget, type RequestMatch } from './routing';
+import type { Fault } from './types';
+
+/** What the server does instead of (or before) answering normally. */
+export type FaultEffect = { reply: Reply } | { reset: true } | { delayMs: number };
+
+export function describeFault(fault: Fault): string {
+	switch (fault.kind) {
+		case 'status':
+			return `status ${fault.status}`;
+		case 'html':
+			return `html ${fault.status ?? 502}`;
+		case 'delay':
+			return `delay ${fault.ms}ms`;
+		default:
+			return fault.kind;
+	}
+}
+
+function htmlErrorPage(status: number): string {
+	const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
+	return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+export function faultEffect(fault: Fault): FaultEffect {
+	switch (fault.kind) {
+		case 'status': {
+			const headers = fault.retryAfter === undefined ? undefined : { 'Retry-After': String(fault.retryAfter) };
+			return { reply: json(fault.status, fault.body ?? { message: STATUS_CODES[fault.status] ?? 'Error' }, headers) };
+		}
+		case 'reset':
+			return { reset: true };
+		case 'malformed':
+			return { reply: text(200, '{"message": [{"id": "cut off', 'application/json; charset=utf-8') };
+		case 'html': {
+			const status = fault.status ?? 502;
+			return { reply: text(status, htmlErrorPage(status), 'text/html') };
+		}
+		case 'delay':
+			return { delayMs: fault.ms };
+	}
+}
+
+export class FaultRules {
+	private pending: Array<{ fault: Fault; remaining: number }> = [];
+	private latency: Array<{ ms: number; match?: RequestMatch }> = [];
+
+	inject(fault: Fault): void {
+		if (!Number.isInteger(fault.times) || fault.times < 1) {
+			throw new RangeError(`Fault 'times' must be a positive integer, got ${fault.times}`);
+		}
+		this.pending.push({ fault, remaining: fault.times });
+	}
+
+	/** The first pending fault that matches, used up by one. */
+	take(target: MatchTarget): Fault | undefined {
+		const entry = this.pending.find((candidate) => matches(candidate.fault.match, target));
+		if (!entry) return undefined;
+		entry.remaining -= 1;
+		if (entry.remaining === 0) this.pending = this.pending.filter((candidate) => candidate !== entry);
+		return entry.fault;
+	}
+
+	setLatency(ms: number, match?: RequestMatch): void {
+		const sameMatch = (rule: { match?: RequestMatch }) =>
+			rule.match?.provider === match?.provider && String(rule.match?.route) === String(match?.route);
+		this.latency = this.latency.filter((rule) => !sameMatch(rule));
+		if (ms > 0) this.latency.push({ ms, match });
+	}
+
+	latencyFor(target: MatchTarget): number {
+		const rule = [...this.latency].reverse().find((candidate) => matches(candidate.match, target));
+		return rule?.ms ?? 0;
+	}
+
+	clearFaults(): void {
+		this.pending = [];
+	}
+
+	clear(): void {
+		this.pending = [];
+		this.latency = [];
+	}
+}

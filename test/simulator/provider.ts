@@ -1,0 +1,76 @@
+/** The contract between the simulator machinery and a provider module (one per spec in providers/). */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { TokenIssuer } from './tokens';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a route handler sees. `path` is relative to the provider's mount point, without the query string. */
+export interface SimRequest {
+	method: string;
+	path: string;
+	params: Record<string, string>;
+	query: URLSearchParams;
+	headers: IncomingHttpHeaders;
+	/** Parsed JSON when the request declared a JSON content type, otherwise the raw text (or undefined). */
+	body: unknown;
+}
+
+export type Reply = { status: number; headers?: Record<string, string> } & (
+	| { json: unknown }
+	| { text: string; contentType: string }
+);
+
+export function json(status: number, body: unknown, headers?: Record<string, string>): Reply {
+	return { status, json: body, headers };
+}
+
+export function text(status: number, body: string, contentType: string, headers?: Record<string, string>): Reply {
+	return { status, text: body, contentType, headers };
+}
+
+/**
+ * Outcome of a provider's credential check. `scheme` and `tokenId` go into the request log so tests can
+ * assert which credential was used without the log ever holding the secret itself.
+ */
+export interface AuthCheck {
+	scheme?: string;
+	tokenId?: number;
+	/** Set when the request must be refused; the route handler then does not run. */
+	rejection?: Reply;
+}
+
+export interface Route {
+	method: HttpMethod;
+	/** Relative to the provider's mount point; `:name` segments become `request.params.name`. */
+	path: string;
+	/** Whether the provider's `authenticate` hook must accept the request first. */
+	auth: boolean;
+	handler: (request: SimRequest) => Reply | Promise<Reply>;
+}
+
+export interface ProviderModule {
+	/** Mount point and key in `Simulator.providers`: routes live under `/<name>`. */
+	name: string;
+	/** Test credentials that the provider accepts, as a node's credential would hold them. */
+	credentials: Record<string, string>;
+	routes: Route[];
+	authenticate?: (request: SimRequest) => AuthCheck;
+}
+
+/** Data sizes, so tests can stay tiny and benchmarks can ask for thousands of records. */
+export interface SimulatorSizes {
+	irisConversationsPerNumber?: number;
+	irisMessagesPerConversation?: number;
+}
+
+/** What the machinery hands each provider when the simulator starts. */
+export interface ProviderEnv {
+	seed: number;
+	sizes: SimulatorSizes;
+	/** This provider's own token issuer (`Simulator.expireTokens(name)` acts on it). */
+	tokens: TokenIssuer;
+	/** http://127.0.0.1:PORT, for providers that hand out links back to themselves. */
+	simulatorUrl: string;
+}
+
+export type ProviderFactory = (env: ProviderEnv) => ProviderModule;

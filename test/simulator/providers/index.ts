@@ -1,0 +1,5 @@
+/** Every simulated provider; the server mounts each one under `/<name>`. */
+import type { ProviderFactory } from '../provider';
+import { irisEngage } from './irisengage';
+
+export const providerFactories: ProviderFactory[] = [irisEngage];

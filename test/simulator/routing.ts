@@ -1,0 +1,88 @@
+/** Route lookup, and the matcher that faults, latency and `count()` share. */
+import type { ProviderModule, Route } from './provider';
+
+export interface MountedRoute {
+	provider: ProviderModule;
+	route: Route;
+	/** The label the log and matchers use, e.g. 'POST /IrisEngage_API/api/GetContent'. */
+	label: string;
+	pattern: RegExp;
+	paramNames: string[];
+}
+
+export type RouteLookup =
+	| { found: MountedRoute; params: Record<string, string> }
+	| { found: undefined; methodNotAllowed: boolean };
+
+function compile(path: string): { pattern: RegExp; paramNames: string[] } {
+	const paramNames: string[] = [];
+	const source = path
+		.split('/')
+		.map((segment) => {
+			if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+			paramNames.push(segment.slice(1));
+			return '([^/]+)';
+		})
+		.join('/');
+	return { pattern: new RegExp(`^${source}/?$`), paramNames };
+}
+
+export function mountRoutes(provider: ProviderModule): MountedRoute[] {
+	return provider.routes.map((route) => ({
+		provider,
+		route,
+		label: `${route.method} ${route.path}`,
+		...compile(route.path),
+	}));
+}
+
+/** Finds the route for a provider-relative path; a known path with another method is a 405, not a 404. */
+export function findRoute(routes: MountedRoute[], method: string, path: string): RouteLookup {
+	let methodNotAllowed = false;
+	for (const mounted of routes) {
+		const match = mounted.pattern.exec(path);
+		if (!match) continue;
+		if (mounted.route.method !== method) {
+			methodNotAllowed = true;
+			continue;
+		}
+		const params = Object.fromEntries(
+			mounted.paramNames.map((name, index) => [name, decodeURIComponent(match[index + 1])]),
+		);
+		return { found: mounted, params };
+	}
+	return { found: undefined, methodNotAllowed };
+}
+
+/** Which requests a fault, a latency rule or a `count()` applies to; every field left out matches all. */
+export interface RequestMatch {
+	provider?: string;
+	/** Compared with the route label ('POST /x'), the route pattern ('/x'), and the path (relative or full). */
+	route?: string | RegExp;
+	method?: string;
+}
+
+/** The facts about one request that a `RequestMatch` is compared with. */
+export interface MatchTarget {
+	provider?: string;
+	method: string;
+	routeLabel?: string;
+	routePattern?: string;
+	relativePath?: string;
+	fullPath: string;
+}
+
+export function matches(match: RequestMatch | undefined, target: MatchTarget): boolean {
+	if (!match) return true;
+	if (match.provider !== undefined && match.provider !== target.provider) return false;
+	if (match.method !== undefined && match.method.toUpperCase() !== target.method) return false;
+	if (match.route === undefined) return true;
+	const candidates = [target.routeLabel, target.routePattern, target.relativePath, target.fullPath];
+	const route = match.route;
+	return candidates.some((candidate) => {
+		if (candidate === undefined) return false;
+		if (typeof route === 'string') return candidate === route;
+		route.lastIndex = 0; // a /g regex would otherwise remember where its last test stopped
+		return route.test(candidate);
+	});
+}
