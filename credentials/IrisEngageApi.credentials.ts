@@ -16,7 +16,7 @@ export class IrisEngageApi implements ICredentialType {
 
 	displayName = 'IrisEngage API';
 
-	icon = 'file:../nodes/IrisEngage/irisengage.svg' as const;
+	icon = { light: 'file:../nodes/IrisEngage/irisengage.svg', dark: 'file:../nodes/IrisEngage/irisengage.dark.svg' } as const;
 
 	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#irisengage';
 

@@ -9,7 +9,7 @@ export class IrisEngage implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'IrisEngage',
 		name: 'irisEngage',
-		icon: 'file:irisengage.svg',
+		icon: { light: 'file:irisengage.svg', dark: 'file:irisengage.dark.svg' },
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

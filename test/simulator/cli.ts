@@ -8,7 +8,8 @@ function numberOption(args: string[], name: string, fallback: number): number {
 	const position = args.indexOf(`--${name}`);
 	if (position === -1) return fallback;
 	const value = Number(args[position + 1]);
-	if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} needs a non-negative integer`);
+	if (!Number.isInteger(value) || value < 0)
+		throw new Error(`--${name} needs a non-negative integer`);
 	return value;
 }
 
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
 	console.log(`Provider simulator listening on ${simulator.url}\n`);
 	for (const [name, provider] of Object.entries(simulator.providers)) {
 		console.log(`${name}\n  base URL:    ${provider.baseUrl}`);
-		for (const [field, value] of Object.entries(provider.credentials)) console.log(`  ${field.padEnd(12)} ${value}`);
+		for (const [field, value] of Object.entries(provider.credentials))
+			console.log(`  ${field.padEnd(12)} ${value}`);
 	}
 	console.log('\nPress Ctrl-C to stop.\n');
 

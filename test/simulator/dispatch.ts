@@ -32,7 +32,8 @@ function resolve(context: DispatchContext, incoming: IncomingMessage): Resolved 
 	const [, providerName, ...rest] = url.pathname.split('/');
 	const routes = context.routes.get(providerName);
 	const relativePath = routes ? `/${rest.join('/')}` : undefined;
-	const lookup = routes && relativePath !== undefined ? findRoute(routes, method, relativePath) : undefined;
+	const lookup =
+		routes && relativePath !== undefined ? findRoute(routes, method, relativePath) : undefined;
 	const mounted = lookup?.found;
 	const provider = routes ? providerName : undefined;
 
@@ -73,7 +74,8 @@ function resolve(context: DispatchContext, incoming: IncomingMessage): Resolved 
 async function answer(resolved: Resolved, bodyError: string | undefined): Promise<Reply> {
 	const { mounted, request, entry } = resolved;
 	if (!mounted) {
-		if (resolved.methodNotAllowed) return json(405, { message: `${request.method} is not allowed on ${request.path}` });
+		if (resolved.methodNotAllowed)
+			return json(405, { message: `${request.method} is not allowed on ${request.path}` });
 		return json(404, { message: `No route for ${request.method} ${resolved.target.fullPath}` });
 	}
 	// Auth comes before body validation, as in ASP.NET and Spring: a bad token wins over a bad body.
@@ -94,10 +96,16 @@ async function answer(resolved: Resolved, bodyError: string | undefined): Promis
 function printLine(entry: RequestLogEntry): void {
 	const outcome = entry.status === 0 ? 'no answer' : String(entry.status);
 	const fault = entry.fault ? ` [${entry.fault}]` : '';
-	process.stdout.write(`${entry.method} ${entry.path} -> ${outcome}${fault} (${Date.now() - entry.at} ms)\n`);
+	process.stdout.write(
+		`${entry.method} ${entry.path} -> ${outcome}${fault} (${Date.now() - entry.at} ms)\n`,
+	);
 }
 
-export async function dispatch(context: DispatchContext, incoming: IncomingMessage, outgoing: ServerResponse) {
+export async function dispatch(
+	context: DispatchContext,
+	incoming: IncomingMessage,
+	outgoing: ServerResponse,
+) {
 	const resolved = resolve(context, incoming);
 	const { entry, target } = resolved;
 	context.record(entry, target);

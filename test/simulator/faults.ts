@@ -28,13 +28,22 @@ function htmlErrorPage(status: number): string {
 export function faultEffect(fault: Fault): FaultEffect {
 	switch (fault.kind) {
 		case 'status': {
-			const headers = fault.retryAfter === undefined ? undefined : { 'Retry-After': String(fault.retryAfter) };
-			return { reply: json(fault.status, fault.body ?? { message: STATUS_CODES[fault.status] ?? 'Error' }, headers) };
+			const headers =
+				fault.retryAfter === undefined ? undefined : { 'Retry-After': String(fault.retryAfter) };
+			return {
+				reply: json(
+					fault.status,
+					fault.body ?? { message: STATUS_CODES[fault.status] ?? 'Error' },
+					headers,
+				),
+			};
 		}
 		case 'reset':
 			return { reset: true };
 		case 'malformed':
-			return { reply: text(200, '{"message": [{"id": "cut off', 'application/json; charset=utf-8') };
+			return {
+				reply: text(200, '{"message": [{"id": "cut off', 'application/json; charset=utf-8'),
+			};
 		case 'html': {
 			const status = fault.status ?? 502;
 			return { reply: text(status, htmlErrorPage(status), 'text/html') };
@@ -60,13 +69,15 @@ export class FaultRules {
 		const entry = this.pending.find((candidate) => matches(candidate.fault.match, target));
 		if (!entry) return undefined;
 		entry.remaining -= 1;
-		if (entry.remaining === 0) this.pending = this.pending.filter((candidate) => candidate !== entry);
+		if (entry.remaining === 0)
+			this.pending = this.pending.filter((candidate) => candidate !== entry);
 		return entry.fault;
 	}
 
 	setLatency(ms: number, match?: RequestMatch): void {
 		const sameMatch = (rule: { match?: RequestMatch }) =>
-			rule.match?.provider === match?.provider && String(rule.match?.route) === String(match?.route);
+			rule.match?.provider === match?.provider &&
+			String(rule.match?.route) === String(match?.route);
 		this.latency = this.latency.filter((rule) => !sameMatch(rule));
 		if (ms > 0) this.latency.push({ ms, match });
 	}

@@ -12,7 +12,8 @@ export async function readBody(request: IncomingMessage): Promise<string> {
 	let size = 0;
 	for await (const chunk of request as AsyncIterable<Buffer>) {
 		size += chunk.length;
-		if (size > MAX_BODY_BYTES) throw new BodyTooLargeError(`Request body exceeds ${MAX_BODY_BYTES} bytes`);
+		if (size > MAX_BODY_BYTES)
+			throw new BodyTooLargeError(`Request body exceeds ${MAX_BODY_BYTES} bytes`);
 		chunks.push(chunk);
 	}
 	return Buffer.concat(chunks).toString('utf8');

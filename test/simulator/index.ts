@@ -10,6 +10,18 @@ export type {
 	SimulatorOptions,
 	SimulatorSizes,
 } from './types';
-export type { AuthCheck, ProviderEnv, ProviderFactory, ProviderModule, Reply, Route, SimRequest } from './provider';
+export type {
+	AuthCheck,
+	ProviderEnv,
+	ProviderFactory,
+	ProviderModule,
+	Reply,
+	Route,
+	SimRequest,
+} from './provider';
 export { REDACTED } from './redact';
-export { SAMPLE_MESSAGES as IRIS_SAMPLE_MESSAGES, SAMPLE_MOBILE_NO as IRIS_SAMPLE_MOBILE_NO, SAMPLE_SESSION as IRIS_SAMPLE_SESSION } from './providers/irisengage-sample';
+export {
+	SAMPLE_MESSAGES as IRIS_SAMPLE_MESSAGES,
+	SAMPLE_MOBILE_NO as IRIS_SAMPLE_MOBILE_NO,
+	SAMPLE_SESSION as IRIS_SAMPLE_SESSION,
+} from './providers/irisengage-sample';

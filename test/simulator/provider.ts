@@ -16,15 +16,19 @@ export interface SimRequest {
 }
 
 export type Reply = { status: number; headers?: Record<string, string> } & (
-	| { json: unknown }
-	| { text: string; contentType: string }
+	{ json: unknown } | { text: string; contentType: string }
 );
 
 export function json(status: number, body: unknown, headers?: Record<string, string>): Reply {
 	return { status, json: body, headers };
 }
 
-export function text(status: number, body: string, contentType: string, headers?: Record<string, string>): Reply {
+export function text(
+	status: number,
+	body: string,
+	contentType: string,
+	headers?: Record<string, string>,
+): Reply {
 	return { status, text: body, contentType, headers };
 }
 

@@ -50,7 +50,9 @@ export class Random {
 
 	/** A lowercase version-4-shaped GUID, as .NET's Guid.NewGuid() would print it. */
 	guid(): string {
-		const hex = this.bytes(16).map((byte) => byte.toString(16).padStart(2, '0')).join('');
+		const hex = this.bytes(16)
+			.map((byte) => byte.toString(16).padStart(2, '0'))
+			.join('');
 		const variant = '89ab'[this.int(0, 3)];
 		return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 	}

@@ -31,7 +31,10 @@ export function redactBody(body: unknown): unknown {
 	if (Array.isArray(body)) return body.map(redactBody);
 	if (body === null || typeof body !== 'object') return body;
 	return Object.fromEntries(
-		Object.entries(body).map(([key, value]) => [key, SECRET_FIELD.test(key) ? REDACTED : redactBody(value)]),
+		Object.entries(body).map(([key, value]) => [
+			key,
+			SECRET_FIELD.test(key) ? REDACTED : redactBody(value),
+		]),
 	);
 }
 

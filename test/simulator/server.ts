@@ -5,11 +5,18 @@
 import { createServer, type Server } from 'node:http';
 import { dispatch } from './dispatch';
 import { FaultRules } from './faults';
-import type { SimulatorSizes } from './provider';
+import { sendReply } from './http-io';
+import { json, type SimulatorSizes } from './provider';
 import { providerFactories } from './providers';
 import { matches, mountRoutes, type MatchTarget, type MountedRoute } from './routing';
 import { TokenIssuer } from './tokens';
-import type { LogFilter, ProviderInfo, RequestLogEntry, Simulator, SimulatorOptions } from './types';
+import type {
+	LogFilter,
+	ProviderInfo,
+	RequestLogEntry,
+	Simulator,
+	SimulatorOptions,
+} from './types';
 
 /** The log drops its oldest entries beyond this, so a long `npm start` session stays bounded. */
 const MAX_LOG_ENTRIES = 20_000;
@@ -77,21 +84,43 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			if (log.length > MAX_LOG_ENTRIES) log.splice(0, log.length - MAX_LOG_ENTRIES);
 		},
 	};
-	const server = createServer((incoming, outgoing) => void dispatch(context, incoming, outgoing));
+	const server = createServer((incoming, outgoing) => {
+		dispatch(context, incoming, outgoing).catch((error: Error) => {
+			// A simulator bug must fail this request, not crash the test run with an unhandled rejection.
+			if (outgoing.headersSent) outgoing.destroy();
+			else sendReply(outgoing, json(500, { message: `Simulator error: ${error.message}` }));
+		});
+	});
 	const port = await listen(server, options.port ?? 0);
 	const url = `http://127.0.0.1:${port}`;
+	const closeServer = () =>
+		new Promise<void>((resolve, reject) => {
+			delays.cancelAll();
+			server.close((error) => (error ? reject(error) : resolve()));
+			server.closeAllConnections(); // keep-alive sockets would otherwise hold close() open
+		});
 
 	// Providers are created after listening because some hand out links to the simulator's own URL.
 	const providers: Record<string, ProviderInfo> = {};
-	for (const createProvider of providerFactories) {
-		const tokens = new TokenIssuer(options.tokenTtlSeconds ?? 3600);
-		const provider = createProvider({ seed, sizes, tokens, simulatorUrl: url });
-		if (provider.routes.some((route) => route.auth) && !provider.authenticate) {
-			throw new Error(`Provider '${provider.name}' has routes with auth but no authenticate hook`);
+	try {
+		for (const createProvider of providerFactories) {
+			const tokens = new TokenIssuer(options.tokenTtlSeconds ?? 3600);
+			const provider = createProvider({ seed, sizes, tokens, simulatorUrl: url });
+			if (provider.routes.some((route) => route.auth) && !provider.authenticate) {
+				throw new Error(
+					`Provider '${provider.name}' has routes with auth but no authenticate hook`,
+				);
+			}
+			routes.set(provider.name, mountRoutes(provider));
+			issuers.set(provider.name, tokens);
+			providers[provider.name] = {
+				baseUrl: `${url}/${provider.name}`,
+				credentials: provider.credentials,
+			};
 		}
-		routes.set(provider.name, mountRoutes(provider));
-		issuers.set(provider.name, tokens);
-		providers[provider.name] = { baseUrl: `${url}/${provider.name}`, credentials: provider.credentials };
+	} catch (error) {
+		await closeServer();
+		throw error;
 	}
 
 	return {
@@ -101,7 +130,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		count: (filter: LogFilter = {}) =>
 			log.filter(
 				(entry) =>
-					(filter.status === undefined || entry.status === filter.status) && matches(filter, targets.get(entry)!),
+					(filter.status === undefined || entry.status === filter.status) &&
+					matches(filter, targets.get(entry)!),
 			).length,
 		clearLog: () => {
 			log.length = 0; // keep the array: callers may hold `sim.log`
@@ -110,18 +140,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		clearFaults: () => rules.clearFaults(),
 		setLatency: (ms, match) => rules.setLatency(ms, match),
 		expireTokens: (provider) => {
-			for (const [name, issuer] of issuers) if (provider === undefined || provider === name) issuer.expireAll();
+			if (provider !== undefined && !issuers.has(provider)) {
+				throw new Error(`No simulated provider named '${provider}'`);
+			}
+			for (const [name, issuer] of issuers) {
+				if (provider === undefined || provider === name) issuer.expireAll();
+			}
 		},
 		reset: () => {
 			log.length = 0;
 			rules.clear();
 			for (const issuer of issuers.values()) issuer.clear();
 		},
-		close: () =>
-			new Promise<void>((resolve, reject) => {
-				delays.cancelAll();
-				server.close((error) => (error ? reject(error) : resolve()));
-				server.closeAllConnections(); // keep-alive sockets would otherwise hold close() open
-			}),
+		close: closeServer,
 	};
 }

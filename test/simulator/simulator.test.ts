@@ -13,7 +13,8 @@ beforeAll(async () => {
 afterEach(() => sim.reset());
 afterAll(async () => await sim.close());
 
-const getContent = async (token?: string) => await iris.call('/GetContent', { RequestId: 'none' }, token);
+const getContent = async (token?: string) =>
+	await iris.call('/GetContent', { RequestId: 'none' }, token);
 
 const elapsed = async (action: () => Promise<unknown>): Promise<number> => {
 	const started = Date.now();
@@ -43,7 +44,11 @@ describe('server', () => {
 	it('checks auth before the body, then refuses invalid JSON with 400 { message }', async () => {
 		const token = await iris.login();
 		const send = (headers: Record<string, string>) =>
-			fetch(`${iris.api}/GetContent`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"RequestId":' });
+			fetch(`${iris.api}/GetContent`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...headers },
+				body: '{"RequestId":',
+			});
 
 		expect((await send({})).status).toBe(401);
 		const invalid = await send({ authorization: `Bearer ${token}` });
@@ -52,7 +57,9 @@ describe('server', () => {
 	});
 
 	it('refuses bad sizes before listening', async () => {
-		await expect(startSimulator({ sizes: { irisMessagesPerConversation: -1 } })).rejects.toThrow(RangeError);
+		await expect(startSimulator({ sizes: { irisMessagesPerConversation: -1 } })).rejects.toThrow(
+			RangeError,
+		);
 	});
 
 	it('closes promptly while a delayed request and keep-alive sockets are open', async () => {
@@ -74,18 +81,30 @@ describe('session tokens', () => {
 		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
 
 		expect(token.split('.')).toHaveLength(3);
-		expect(claims).toEqual({ unique_name: 'user1', nbf: claims.iat, iat: expect.any(Number), exp: claims.iat + 3600 });
+		expect(claims).toEqual({
+			unique_name: 'user1',
+			nbf: claims.iat,
+			iat: expect.any(Number),
+			exp: claims.iat + 3600,
+		});
 		expect((await getContent(token)).status).toBe(200);
 	});
 
 	it('refuses wrong credentials with 400', async () => {
-		const response = await postJson(`${iris.api}/Users/authenticate`, { Name: 'user1', Password: 'wrong' });
+		const response = await postJson(`${iris.api}/Users/authenticate`, {
+			Name: 'user1',
+			Password: 'wrong',
+		});
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual({ message: 'Username or password is incorrect' });
 	});
 
 	it('answers 401 { message: "Unauthorized" } without a token, with another scheme or an unknown token', async () => {
-		const attempts: Array<Record<string, string>> = [{}, { authorization: 'Basic dXNlcjE6cGFzc3dvcmQx' }, { authorization: 'Bearer made.up.token' }];
+		const attempts: Array<Record<string, string>> = [
+			{},
+			{ authorization: 'Basic dXNlcjE6cGFzc3dvcmQx' },
+			{ authorization: 'Bearer made.up.token' },
+		];
 		for (const headers of attempts) {
 			const response = await postJson(`${iris.api}/GetContent`, { RequestId: 'none' }, headers);
 			expect(response.status).toBe(401);
@@ -101,7 +120,11 @@ describe('session tokens', () => {
 
 		const second = await iris.login();
 		expect((await getContent(second)).status).toBe(200);
-		expect(sim.log.filter((entry) => entry.route === GET_CONTENT).map((entry) => [entry.tokenId, entry.status])).toEqual([
+		expect(
+			sim.log
+				.filter((entry) => entry.route === GET_CONTENT)
+				.map((entry) => [entry.tokenId, entry.status]),
+		).toEqual([
 			[0, 401],
 			[1, 200],
 		]);
@@ -128,7 +151,13 @@ describe('session tokens', () => {
 describe('faults', () => {
 	it('answers a status with Retry-After for `times` requests, then normally', async () => {
 		const token = await iris.login();
-		sim.injectFault({ kind: 'status', status: 429, retryAfter: 2, times: 2, match: { route: GET_CONTENT } });
+		sim.injectFault({
+			kind: 'status',
+			status: 429,
+			retryAfter: 2,
+			times: 2,
+			match: { route: GET_CONTENT },
+		});
 
 		for (let attempt = 0; attempt < 2; attempt++) {
 			const response = await getContent(token);
@@ -138,7 +167,12 @@ describe('faults', () => {
 		}
 		expect((await getContent(token)).status).toBe(200);
 		expect(sim.count({ status: 429 })).toBe(2);
-		expect(sim.log.map((entry) => entry.fault)).toEqual([undefined, 'status 429', 'status 429', undefined]);
+		expect(sim.log.map((entry) => entry.fault)).toEqual([
+			undefined,
+			'status 429',
+			'status 429',
+			undefined,
+		]);
 	});
 
 	it('sends a custom body with a status fault', async () => {
@@ -148,7 +182,12 @@ describe('faults', () => {
 	});
 
 	it('only hits requests that match provider, route and method', async () => {
-		sim.injectFault({ kind: 'status', status: 500, times: 1, match: { provider: 'irisengage', route: /GetContent$/, method: 'post' } });
+		sim.injectFault({
+			kind: 'status',
+			status: 500,
+			times: 1,
+			match: { provider: 'irisengage', route: /GetContent$/, method: 'post' },
+		});
 		const token = await iris.login(); // another route: unaffected
 		expect((await fetch(`${sim.url}/nope/GetContent`, { method: 'POST' })).status).toBe(404); // another provider
 		expect((await getContent(token)).status).toBe(500);
@@ -182,7 +221,9 @@ describe('faults', () => {
 
 	it('delays one answer, which is otherwise normal', async () => {
 		sim.injectFault({ kind: 'delay', ms: 150, times: 1 });
-		expect(await elapsed(async () => expect((await getContent()).status).toBe(401))).toBeGreaterThanOrEqual(140);
+		expect(
+			await elapsed(async () => expect((await getContent()).status).toBe(401)),
+		).toBeGreaterThanOrEqual(140);
 		expect(await elapsed(getContent)).toBeLessThan(140);
 	});
 
@@ -230,13 +271,18 @@ describe('request log', () => {
 	it('never holds a password or token, in headers, bodies or query strings', async () => {
 		const token = await iris.login();
 		await getContent(token);
-		await fetch(`${iris.api}/GetContent?appSecret=s3cr3t&page=2`, { headers: { 'x-api-key': 'k3y' } });
+		await fetch(`${iris.api}/GetContent?appSecret=s3cr3t&page=2`, {
+			headers: { 'x-api-key': 'k3y' },
+		});
 
 		const logged = JSON.stringify(sim.log);
-		for (const secret of ['password1', token, 's3cr3t', 'k3y']) expect(logged).not.toContain(secret);
+		for (const secret of ['password1', token, 's3cr3t', 'k3y'])
+			expect(logged).not.toContain(secret);
 		expect(sim.log[0].body).toEqual({ Name: 'user1', Password: '[redacted]' });
 		expect(sim.log[1].headers.authorization).toBe('[redacted]');
-		expect(sim.log[2].path).toBe('/irisengage/IrisEngage_API/api/GetContent?appSecret=%5Bredacted%5D&page=2');
+		expect(sim.log[2].path).toBe(
+			'/irisengage/IrisEngage_API/api/GetContent?appSecret=%5Bredacted%5D&page=2',
+		);
 	});
 
 	it('clears in place, so a held reference stays live', async () => {

@@ -1,7 +1,11 @@
 /** Small fetch helpers shared by the simulator's own tests. */
 import type { Simulator } from './types';
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export async function postJson(
+	url: string,
+	body: unknown,
+	headers: Record<string, string> = {},
+): Promise<Response> {
 	return await fetch(url, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', ...headers },
@@ -16,7 +20,10 @@ export function irisClient(simulator: Simulator) {
 	return {
 		api,
 		login: async (): Promise<string> => {
-			const response = await postJson(`${api}/Users/authenticate`, { Name: name, Password: password });
+			const response = await postJson(`${api}/Users/authenticate`, {
+				Name: name,
+				Password: password,
+			});
 			return ((await response.json()) as { token: string }).token;
 		},
 		call: async (path: string, body: unknown, token?: string): Promise<Response> =>

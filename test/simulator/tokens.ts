@@ -12,7 +12,8 @@ export interface IssuedToken {
 	expiresAt: Date;
 }
 
-export type TokenStatus = { state: 'valid'; id: number } | { state: 'expired'; id: number } | { state: 'unknown' };
+export type TokenStatus =
+	{ state: 'valid'; id: number } | { state: 'expired'; id: number } | { state: 'unknown' };
 
 /** Oldest tokens are forgotten beyond this, so long benchmark runs stay bounded. */
 const MAX_REMEMBERED_TOKENS = 10_000;
@@ -35,13 +36,21 @@ export class TokenIssuer {
 		const expiresAtMs = nowMs + this.ttlSeconds * 1000;
 		const now = Math.floor(nowMs / 1000);
 		const header = base64url({ alg: 'HS256', typ: 'JWT' });
-		const payload = base64url({ unique_name: subject, nbf: now, exp: Math.floor(expiresAtMs / 1000), iat: now });
+		const payload = base64url({
+			unique_name: subject,
+			nbf: now,
+			exp: Math.floor(expiresAtMs / 1000),
+			iat: now,
+		});
 		// The id is signed too: two logins in the same second must still get distinct tokens.
-		const signature = createHmac('sha256', this.secret).update(`${header}.${payload}.${id}`).digest('base64url');
+		const signature = createHmac('sha256', this.secret)
+			.update(`${header}.${payload}.${id}`)
+			.digest('base64url');
 		const token = `${header}.${payload}.${signature}`;
 
 		this.issued.set(token, { id, expiresAtMs });
-		if (this.issued.size > MAX_REMEMBERED_TOKENS) this.issued.delete(this.issued.keys().next().value!);
+		if (this.issued.size > MAX_REMEMBERED_TOKENS)
+			this.issued.delete(this.issued.keys().next().value!);
 		return { token, id, expiresAt: new Date(expiresAtMs) };
 	}
 
@@ -66,13 +75,20 @@ export class TokenIssuer {
 }
 
 /** An `authenticate` hook for `Authorization: Bearer <token>` APIs. */
-export function bearerTokenAuth(issuer: TokenIssuer, unauthorized: Reply): (request: SimRequest) => AuthCheck {
+export function bearerTokenAuth(
+	issuer: TokenIssuer,
+	unauthorized: Reply,
+): (request: SimRequest) => AuthCheck {
 	return (request) => {
 		const [scheme, token] = (request.headers.authorization ?? '').split(' ', 2);
 		if (!scheme) return { rejection: unauthorized };
 		if (scheme.toLowerCase() !== 'bearer' || !token) return { scheme, rejection: unauthorized };
 		const status = issuer.check(token);
 		if (status.state === 'unknown') return { scheme, rejection: unauthorized };
-		return { scheme, tokenId: status.id, rejection: status.state === 'expired' ? unauthorized : undefined };
+		return {
+			scheme,
+			tokenId: status.id,
+			rejection: status.state === 'expired' ? unauthorized : undefined,
+		};
 	};
 }

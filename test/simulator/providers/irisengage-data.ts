@@ -3,7 +3,12 @@ import type { SimulatorSizes } from '../provider';
 import { randomFor } from '../random';
 import { conversation } from './irisengage-conversation';
 import { decodeRequestId, encodeRequestId } from './irisengage-request-id';
-import { SAMPLE_MESSAGES, SAMPLE_MOBILE_NO, SAMPLE_SESSION, SAMPLE_SESSION_START } from './irisengage-sample';
+import {
+	SAMPLE_MESSAGES,
+	SAMPLE_MOBILE_NO,
+	SAMPLE_SESSION,
+	SAMPLE_SESSION_START,
+} from './irisengage-sample';
 
 export interface IrisSession {
 	requestId: string;
@@ -33,8 +38,30 @@ export interface IrisMessage {
 const DATA_ANCHOR = Date.UTC(2024, 5, 3, 9, 30, 0);
 const HOUR = 3600_000;
 
-const FIRST_NAMES = ['Ganga', 'Aisha', 'Rahul', 'Fatima', 'John', 'Mei', 'Carlos', 'Noor', 'Priya', 'Yusuf'];
-const LAST_NAMES = ['Shyam', 'Al Mansoori', 'Mehta', 'Hassan', 'Smith', 'Chen', 'Garcia', 'Khan', 'Nair', 'Ibrahim'];
+const FIRST_NAMES = [
+	'Ganga',
+	'Aisha',
+	'Rahul',
+	'Fatima',
+	'John',
+	'Mei',
+	'Carlos',
+	'Noor',
+	'Priya',
+	'Yusuf',
+];
+const LAST_NAMES = [
+	'Shyam',
+	'Al Mansoori',
+	'Mehta',
+	'Hassan',
+	'Smith',
+	'Chen',
+	'Garcia',
+	'Khan',
+	'Nair',
+	'Ibrahim',
+];
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -43,8 +70,14 @@ function formatDate(ms: number, order: 'month-first' | 'year-first'): string {
 	const date = new Date(ms);
 	const hours = date.getUTCHours();
 	const time = `${pad(hours % 12 || 12)}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} ${hours < 12 ? 'AM' : 'PM'}`;
-	const [year, month, day] = [date.getUTCFullYear(), pad(date.getUTCMonth() + 1), pad(date.getUTCDate())];
-	return order === 'month-first' ? `${month}-${day}-${year} ${time}` : `${year}-${month}-${day} ${time}`;
+	const [year, month, day] = [
+		date.getUTCFullYear(),
+		pad(date.getUTCMonth() + 1),
+		pad(date.getUTCDate()),
+	];
+	return order === 'month-first'
+		? `${month}-${day}-${year} ${time}`
+		: `${year}-${month}-${day} ${time}`;
 }
 
 export class IrisData {
@@ -58,10 +91,13 @@ export class IrisData {
 		if (mobileNo.startsWith('000')) return [];
 		const rng = randomFor(this.seed, 'iris-sessions', mobileNo);
 		const count = this.sizes.irisConversationsPerNumber ?? rng.int(3, 8);
-		let startMs = mobileNo === SAMPLE_MOBILE_NO ? SAMPLE_SESSION_START : DATA_ANCHOR - rng.int(0, 72) * HOUR;
+		let startMs =
+			mobileNo === SAMPLE_MOBILE_NO ? SAMPLE_SESSION_START : DATA_ANCHOR - rng.int(0, 72) * HOUR;
 		return Array.from({ length: count }, (_, index) => {
 			if (index > 0) startMs -= rng.int(2 * HOUR, 240 * HOUR) + rng.int(0, 3599) * 1000;
-			const chatStatus = rng.pick(index === 0 ? ['Active', 'Cleared', 'Closed'] : ['Cleared', 'Closed']);
+			const chatStatus = rng.pick(
+				index === 0 ? ['Active', 'Cleared', 'Closed'] : ['Cleared', 'Closed'],
+			);
 			return { startMs, chatStatus };
 		});
 	}
@@ -89,7 +125,9 @@ export class IrisData {
 		const { mobileNo, index } = decoded;
 		const customer = randomFor(this.seed, 'iris-customer', mobileNo);
 		const [firstName, lastName] = [customer.pick(FIRST_NAMES), customer.pick(LAST_NAMES)];
-		const customerEmail = customer.chance(0.3) ? `${firstName}.${lastName}@example.com`.toLowerCase().replace(/ /g, '') : null;
+		const customerEmail = customer.chance(0.3)
+			? `${firstName}.${lastName}@example.com`.toLowerCase().replace(/ /g, '')
+			: null;
 		const botId = randomFor(this.seed, 'iris-bot').guid();
 
 		const rng = randomFor(this.seed, 'iris-messages', mobileNo, index);

@@ -39,7 +39,10 @@ export function encodeRequestId(seed: number, mobileNo: string, index: number): 
 }
 
 /** The (mobile number, index) an id was made from, or undefined for ids this seed never issued. */
-export function decodeRequestId(seed: number, requestId: string): { mobileNo: string; index: number } | undefined {
+export function decodeRequestId(
+	seed: number,
+	requestId: string,
+): { mobileNo: string; index: number } | undefined {
 	const hex = requestId.replace(/-/g, '').toLowerCase();
 	if (!/^[0-9a-f]{32}$/.test(hex) || hex[12] !== '4') return undefined;
 	const free = hex.slice(0, 12) + hex.slice(13, 16) + hex.slice(17);

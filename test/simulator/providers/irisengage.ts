@@ -44,7 +44,10 @@ export const irisEngage: ProviderFactory = ({ seed, sizes, tokens }) => {
 				handler: ({ body }) => {
 					const mobileNo = field(body, 'MobileNo');
 					const sessionCount = field(body, 'SessionCount');
-					if (typeof mobileNo !== 'string' || !new RegExp(`^\\d{1,${MAX_MOBILE_DIGITS}}$`).test(mobileNo)) {
+					if (
+						typeof mobileNo !== 'string' ||
+						!new RegExp(`^\\d{1,${MAX_MOBILE_DIGITS}}$`).test(mobileNo)
+					) {
 						return badRequest(`MobileNo must be a string of 1 to ${MAX_MOBILE_DIGITS} digits`);
 					}
 					if (!Number.isInteger(sessionCount) || (sessionCount as number) < 1) {
@@ -59,7 +62,8 @@ export const irisEngage: ProviderFactory = ({ seed, sizes, tokens }) => {
 				auth: true,
 				handler: ({ body }) => {
 					const requestId = field(body, 'RequestId');
-					if (typeof requestId !== 'string' || requestId === '') return badRequest('RequestId is required');
+					if (typeof requestId !== 'string' || requestId === '')
+						return badRequest('RequestId is required');
 					return json(200, { message: data.messages(requestId) });
 				},
 			},
