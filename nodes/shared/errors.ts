@@ -60,7 +60,7 @@ export function providerApiError(node: INode, failure: RequestFailure, context: 
 		message = `${provider} answered HTTP ${status} with an HTML page instead of JSON`;
 		description = `Usually a proxy or gateway in front of ${provider} failed. Page text: ${excerpt(failure.body) ?? '(empty)'}`;
 	} else if (status !== undefined) {
-		message = ownMessage ? `${provider}: ${ownMessage}` : `${provider} answered HTTP ${status}`;
+		message = ownMessage ? `${provider}: ${ownMessage} (HTTP ${status})` : `${provider} answered HTTP ${status}`;
 		description = ownMessage ? undefined : excerpt(failure.body);
 	} else if (failure.code) {
 		message = `${provider} could not be reached: ${TRANSPORT_MESSAGES[failure.code] ?? 'a network error occurred'}`;

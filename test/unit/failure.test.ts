@@ -1,0 +1,148 @@
+import axios from 'axios';
+import { createServer, type AddressInfo } from 'node:net';
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+import {
+	describeFailure,
+	isTransient,
+	parseRetryAfter,
+	providerDidNotTakeIt,
+} from '../../nodes/shared/failure';
+import { startSimulator, type Fault, type Simulator } from '../simulator';
+
+const node: INode = {
+	id: 'node-1',
+	name: 'IrisEngage',
+	type: 'n8n-nodes-chat-providers.irisEngage',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+type Way = Omit<Fault, 'times' | 'match'> | 'refused';
+
+const WAYS = {
+	'429 with Retry-After': { kind: 'status', status: 429, retryAfter: 7 },
+	'503': { kind: 'status', status: 503 },
+	'502 HTML page': { kind: 'html' },
+	'504': { kind: 'status', status: 504 },
+	'400': { kind: 'status', status: 400, body: { message: 'RequestId is required' } },
+	'401': { kind: 'status', status: 401, body: { message: 'Unauthorized' } },
+	'connection reset': { kind: 'reset' },
+	timeout: { kind: 'delay', ms: 500 },
+	'connection refused': 'refused',
+} satisfies Record<string, Way>;
+type WayName = keyof typeof WAYS;
+
+let sim: Simulator;
+let closedPortUrl: string;
+
+async function closedPort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+/** Makes a real request fail the given way, and returns what n8n's request helper would throw. */
+async function provoke(name: WayName): Promise<NodeApiError> {
+	const way: Way = WAYS[name];
+	let url = closedPortUrl;
+	if (way !== 'refused') {
+		sim.injectFault({ ...way, times: 1, match: { provider: 'irisengage', route: /GetContent/ } } as Fault);
+		url = `${sim.providers.irisengage.baseUrl}/IrisEngage_API/api/GetContent`;
+	}
+	try {
+		await axios.post(url, { RequestId: 'r1' }, { timeout: 100 });
+	} catch (error) {
+		return new NodeApiError(node, error as JsonObject);
+	}
+	throw new Error(`${name}: the request unexpectedly succeeded`);
+}
+
+beforeAll(async () => {
+	sim = await startSimulator({ quiet: true });
+	closedPortUrl = `http://127.0.0.1:${await closedPort()}/GetContent`;
+});
+afterEach(() => sim.reset());
+afterAll(async () => await sim.close());
+
+describe('describeFailure', () => {
+	it('reads status, Retry-After and the parsed JSON body through the NodeApiError cause chain', async () => {
+		expect(describeFailure(await provoke('429 with Retry-After'))).toMatchObject({
+			status: 429,
+			retryAfterMs: 7000,
+			contentType: expect.stringMatching(/^application\/json/),
+			body: { message: 'Too Many Requests' },
+		});
+	});
+
+	it('keeps an HTML error page as text', async () => {
+		const failure = describeFailure(await provoke('502 HTML page'));
+		expect(failure).toMatchObject({ status: 502, contentType: 'text/html' });
+		expect(failure.body).toContain('<title>502 Bad Gateway</title>');
+		expect(failure.retryAfterMs).toBeUndefined();
+	});
+
+	it.each([
+		['connection reset', 'ECONNRESET'],
+		['connection refused', 'ECONNREFUSED'],
+		['timeout', 'ECONNABORTED'],
+	] as const)('gives the socket code and no status for a %s', async (way, code) => {
+		expect(describeFailure(await provoke(way))).toEqual({ code });
+	});
+
+	it('reads the bare transport error the same as the wrapped one', async () => {
+		const wrapped = await provoke('503');
+		expect(describeFailure(wrapped.cause)).toEqual(describeFailure(wrapped));
+	});
+
+	it('stops on a cyclic cause chain', () => {
+		const error: { cause?: unknown; httpCode: string } = { httpCode: '503' };
+		error.cause = error;
+		expect(describeFailure(error)).toEqual({ status: 503 });
+	});
+
+	it('gives an empty description for something that is not an error object', () => {
+		expect(describeFailure('boom')).toEqual({});
+		expect(describeFailure(undefined)).toEqual({});
+	});
+});
+
+describe('parseRetryAfter', () => {
+	const now = Date.parse('2024-05-01T12:00:00Z');
+
+	it.each([
+		['120', 120_000],
+		['0', 0],
+		['1.5', 1500],
+		['Wed, 01 May 2024 12:00:30 GMT', 30_000],
+		['Wed, 01 May 2024 11:59:00 GMT', 0],
+	])('reads %j as %i ms', (value, ms) => {
+		expect(parseRetryAfter(value, now)).toBe(ms);
+	});
+
+	it.each([undefined, '', 'soon'])('ignores %j', (value) => {
+		expect(parseRetryAfter(value, now)).toBeUndefined();
+	});
+});
+
+describe('retry classification', () => {
+	// [way, worth retrying a read, safe to retry a send]
+	it.each([
+		['429 with Retry-After', true, true],
+		['503', true, true],
+		['connection refused', true, true],
+		['502 HTML page', true, false],
+		['504', true, false],
+		['connection reset', true, false],
+		['timeout', true, false],
+		['400', false, false],
+		['401', false, false],
+	] as const)('%s: read %p, send %p', async (way, read, send) => {
+		const failure = describeFailure(await provoke(way));
+		expect(isTransient(failure)).toBe(read);
+		expect(providerDidNotTakeIt(failure)).toBe(send);
+	});
+});
