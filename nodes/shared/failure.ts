@@ -21,6 +21,11 @@ const AMBIGUOUS_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPI
 
 type Level = Record<string, unknown>;
 
+/** Node's socket codes (ECONNRESET…), not axios's own (ERR_BAD_RESPONSE), which only restate the status. */
+function isSocketCode(code: string): boolean {
+	return /^E[A-Z]+$/.test(code) || NOT_SENT_CODES.has(code) || AMBIGUOUS_CODES.has(code);
+}
+
 function levelsOf(error: unknown): Level[] {
 	const levels: Level[] = [];
 	let current: unknown = error;
@@ -57,7 +62,7 @@ export function describeFailure(error: unknown): RequestFailure {
 	for (const level of levelsOf(error)) {
 		const response = (level.response ?? undefined) as Level | undefined;
 		failure.status ??= asStatus(response?.status) ?? asStatus(level.httpCode);
-		if (typeof level.code === 'string' && /^E[A-Z_]+$/.test(level.code)) failure.code ??= level.code;
+		if (typeof level.code === 'string' && isSocketCode(level.code)) failure.code ??= level.code;
 		if (response) {
 			failure.retryAfterMs ??= parseRetryAfter(headerOf(response.headers, 'retry-after'));
 			failure.contentType ??= headerOf(response.headers, 'content-type');

@@ -110,13 +110,14 @@ export class CredentialStore extends ICredentialsHelper {
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		this.preAuthentications.set(typeName, (this.preAuthentications.get(typeName) ?? 0) + 1);
-		if (node.credentials?.[typeName]) this.set(typeName, { ...(this.get(typeName) ?? {}), ...output });
+		if (node.credentials?.[typeName]) this.set(typeName, { ...(this.get(typeName) ?? {}), ...output } as ICredentialDataDecryptedObject);
 		return Object.assign(credentials, output);
 	}
 
 	async runPreAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string) {
 		const type = this.credentialTypes.getByName(typeName);
-		return typeof type.preAuthentication === 'function' ? await type.preAuthentication.call(helpers, credentials) : undefined;
+		if (typeof type.preAuthentication !== 'function') return undefined;
+		return (await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
 	}
 
 	isCredentialUsableByNode(): boolean {

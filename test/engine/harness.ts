@@ -12,14 +12,13 @@ import type {
 	INodeType,
 	INodeTypes,
 	IRun,
-	IRunExecutionData,
 	IVersionedNodeType,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	ITaskData,
 	IConnections,
 } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 import path from 'node:path';
 
 import { CredentialStore } from './credentials';
@@ -28,8 +27,8 @@ export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-chat-providers';
 
 /**
- * n8n-nodes-base is not a dependency of this package, so the one base node our example workflows start with
- * (Manual Trigger) is stood in for by a node that does what it does in a manual run: emit one empty item.
+ * n8n-nodes-base is not a dependency of this package, so the two base nodes our example workflows use are
+ * stood in for: Manual Trigger does what it does in a manual run (emit one empty item), Sticky Note nothing.
  */
 const manualTrigger: INodeType = {
 	description: {
@@ -45,6 +44,24 @@ const manualTrigger: INodeType = {
 	},
 	async execute(this: IExecuteFunctions) {
 		return [[{ json: {} }]];
+	},
+};
+
+const stickyNote: INodeType = {
+	description: {
+		displayName: 'Sticky Note',
+		name: 'stickyNote',
+		group: ['input'],
+		version: 1,
+		description: 'Stand-in for n8n-nodes-base.stickyNote',
+		defaults: { name: 'Sticky Note' },
+		inputs: [],
+		outputs: [],
+		properties: [
+			{ displayName: 'Content', name: 'content', type: 'string', default: '' },
+			{ displayName: 'Width', name: 'width', type: 'number', default: 240 },
+			{ displayName: 'Height', name: 'height', type: 'number', default: 160 },
+		],
 	},
 };
 
@@ -64,6 +81,7 @@ export async function loadPackage(): Promise<LoadedPackage> {
 		const byType = new Map<string, INodeType | IVersionedNodeType>();
 		for (const [name, { type }] of Object.entries(loader.nodeTypes)) byType.set(`${PACKAGE_NAME}.${name}`, type);
 		byType.set('n8n-nodes-base.manualTrigger', manualTrigger);
+		byType.set('n8n-nodes-base.stickyNote', stickyNote);
 		const nodeTypes: INodeTypes = {
 			getByName: (type) => required(byType.get(type), `node type ${type}`),
 			getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(required(byType.get(type), `node type ${type}`), version),
@@ -134,7 +152,7 @@ export async function runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'c
 	const additionalData = engineAdditionalData(store, hooks, executionId);
 	const startNode = base.nodes.find((node) => nodeTypes.getByName(node.type).description.group.includes('trigger')) ?? base.nodes[0];
 	const execution = new WorkflowExecute(additionalData, 'manual');
-	await execution.run({ workflow, startNode: startNode.name });
+	await execution.run({ workflow, startNode });
 	const run = await finished;
 	return inspect(run);
 }
@@ -167,13 +185,8 @@ export async function runNode(
 		active: false,
 	} as IWorkflowBase);
 	const finished = whenFinished(hooks);
-	const runExecutionData: IRunExecutionData = {
-		resultData: { runData: {} },
+	const runExecutionData = createRunExecutionData({
 		executionData: {
-			contextData: {},
-			metadata: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
 			nodeExecutionStack: [
 				{
 					node: fullNode,
@@ -182,7 +195,7 @@ export async function runNode(
 				},
 			],
 		},
-	} as IRunExecutionData;
+	});
 	const execution = new WorkflowExecute(engineAdditionalData(store, hooks, executionId), 'manual', runExecutionData);
 	await execution.processRunExecutionData(workflow);
 	return inspect(await finished);

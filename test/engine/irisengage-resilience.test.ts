@@ -51,9 +51,10 @@ describe('session token', () => {
 });
 
 describe('each injected fault ends in exactly one output or error item per input item', () => {
-	const onSessions = (fault: Omit<Fault, 'match'>): Fault => ({ match: { provider: 'irisengage', route: SESSIONS_ROUTE }, ...fault }) as Fault;
+	type FaultSpec = Fault extends infer F ? (F extends Fault ? Omit<F, 'match'> : never) : never;
+	const onSessions = (fault: FaultSpec): Fault => ({ match: { provider: 'irisengage', route: SESSIONS_ROUTE }, ...fault });
 
-	test.each<[string, Omit<Fault, 'match'>]>([
+	test.each<[string, FaultSpec]>([
 		['429 with Retry-After', { kind: 'status', status: 429, retryAfter: 1, times: 2 }],
 		['503', { kind: 'status', status: 503, times: 2 }],
 		['connection reset', { kind: 'reset', times: 2 }],
@@ -74,7 +75,7 @@ describe('each injected fault ends in exactly one output or error item per input
 		expect(retried.at - throttled.at).toBeGreaterThanOrEqual(1000);
 	});
 
-	test.each<[string, Omit<Fault, 'match'>, RegExp]>([
+	test.each<[string, FaultSpec, RegExp]>([
 		['persistent 503', { kind: 'status', status: 503, times: 100 }, /^IrisEngage: Service Unavailable \(HTTP 503\)$/],
 		['persistent reset', { kind: 'reset', times: 100 }, /^IrisEngage could not be reached: the connection was reset/],
 		['persistent HTML page', { kind: 'html', status: 502, times: 100 }, /^IrisEngage answered HTTP 502 with an HTML page instead of JSON$/],

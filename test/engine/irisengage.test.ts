@@ -1,6 +1,6 @@
 import { IRIS_SAMPLE_MESSAGES, IRIS_SAMPLE_MOBILE_NO, IRIS_SAMPLE_SESSION, startSimulator, type Simulator } from '../simulator';
 import { runNode } from './harness';
-import { AUTH_ROUTE, CONTENT_ROUTE, SESSIONS_ROUTE, irisNode, irisStore } from './irisengage.fixture';
+import { CONTENT_ROUTE, SESSIONS_ROUTE, irisNode, irisStore } from './irisengage.fixture';
 
 let sim: Simulator;
 beforeAll(async () => {

@@ -19,7 +19,9 @@ const node: INode = {
 	parameters: {},
 };
 
-type Way = Omit<Fault, 'times' | 'match'> | 'refused';
+/** A fault's shape without where and how often; distributes over the union, unlike a plain Omit. */
+type FaultShape<F = Fault> = F extends Fault ? Omit<F, 'times' | 'match'> : never;
+type Way = FaultShape | 'refused';
 
 const WAYS = {
 	'429 with Retry-After': { kind: 'status', status: 429, retryAfter: 7 },
@@ -50,7 +52,7 @@ async function provoke(name: WayName): Promise<NodeApiError> {
 	const way: Way = WAYS[name];
 	let url = closedPortUrl;
 	if (way !== 'refused') {
-		sim.injectFault({ ...way, times: 1, match: { provider: 'irisengage', route: /GetContent/ } } as Fault);
+		sim.injectFault({ ...way, times: 1, match: { provider: 'irisengage', route: /GetContent/ } });
 		url = `${sim.providers.irisengage.baseUrl}/IrisEngage_API/api/GetContent`;
 	}
 	try {

@@ -46,7 +46,8 @@ describe('collectPages', () => {
 
 	it('asks for no more than the limit when it is below the largest page', async () => {
 		const provider = fakeProvider(500);
-		await expect(collectPages(provider.fetchPage, { limit: 7, maxPageSize: 100 })).resolves.toEqual([0, 1, 2, 3, 4, 5, 6]);
+		const items = await collectPages(provider.fetchPage, { limit: 7, maxPageSize: 100 });
+		expect(items).toEqual([0, 1, 2, 3, 4, 5, 6]);
 		expect(provider.requests).toEqual([[1, 7]]);
 	});
 
@@ -59,7 +60,8 @@ describe('collectPages', () => {
 
 	it('asks for the provider minimum when the limit is smaller, then cuts', async () => {
 		const provider = fakeProvider(100);
-		await expect(collectPages(provider.fetchPage, { limit: 3, maxPageSize: 100, minPageSize: 25 })).resolves.toEqual([0, 1, 2]);
+		const items = await collectPages(provider.fetchPage, { limit: 3, maxPageSize: 100, minPageSize: 25 });
+		expect(items).toEqual([0, 1, 2]);
 		expect(provider.requests).toEqual([[1, 25]]);
 	});
 

@@ -1,0 +1,38 @@
+import { startSimulator, type Simulator } from '../simulator';
+import { loadExamples, ourNodes, simulatorCredentials } from './examples';
+import { createCredentialStore, runWorkflow } from './harness';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator({ quiet: true });
+});
+afterAll(async () => await sim.close());
+
+const examples = loadExamples();
+
+test('there is an example for every operation of every node', async () => {
+	const covered = new Set(
+		examples.flatMap(({ workflow }) => ourNodes(workflow).map((node) => `${node.type}:${node.parameters.resource}:${node.parameters.operation}`)),
+	);
+	const { loadPackage } = await import('./harness');
+	const { loader } = await loadPackage();
+	for (const [name, { type }] of Object.entries(loader.nodeTypes)) {
+		const properties = 'nodeVersions' in type ? [] : type.description.properties;
+		for (const operation of properties.filter((property) => property.name === 'operation')) {
+			const resources = (operation.displayOptions?.show?.resource ?? []) as string[];
+			for (const resource of resources) {
+				for (const option of (operation.options ?? []) as Array<{ value: string }>) {
+					expect(covered).toContain(`n8n-nodes-chat-providers.${name}:${resource}:${option.value}`);
+				}
+			}
+		}
+	}
+});
+
+test.each(examples.map((example) => [example.file, example]))('%s runs against the simulator', async (_file, { workflow }) => {
+	const result = await runWorkflow(workflow, await createCredentialStore(simulatorCredentials(sim)));
+	for (const node of ourNodes(workflow)) {
+		expect(result.error(node.name)).toBeUndefined();
+		expect(result.output(node.name).length).toBeGreaterThan(0);
+	}
+});

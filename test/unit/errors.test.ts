@@ -1,0 +1,180 @@
+import axios from 'axios';
+import { createServer, type AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+
+import {
+	invalidParameter,
+	providerApiError,
+	providerMessage,
+	unexpectedAnswerError,
+} from '../../nodes/shared/errors';
+import { describeFailure } from '../../nodes/shared/failure';
+import { startSimulator, type Fault, type Simulator } from '../simulator';
+
+const node: INode = {
+	id: 'node-1',
+	name: 'IrisEngage',
+	type: 'n8n-nodes-chat-providers.irisEngage',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+const SECRETS = ['SECRET-TOKEN-123', 'SECRET-PASSWORD-456', 'SECRET-KEY-789'];
+
+/** A fault's shape without where and how often; distributes over the union, unlike a plain Omit. */
+type FaultShape<F = Fault> = F extends Fault ? Omit<F, 'times' | 'match'> : never;
+type Way = FaultShape | 'refused';
+
+let sim: Simulator;
+let closedPortUrl: string;
+
+async function closedPort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+/**
+ * Makes a real request carrying credentials (bearer token, password in the body, key in the query) fail
+ * the given way, and returns what n8n's request helper would throw: a NodeApiError around the axios error.
+ */
+async function provoke(way: Way): Promise<NodeApiError> {
+	let url = `${closedPortUrl}?apiKey=${SECRETS[2]}`;
+	if (way !== 'refused') {
+		sim.injectFault({ ...way, times: 1, match: { provider: 'irisengage', route: /GetContent/ } });
+		url = `${sim.providers.irisengage.baseUrl}/IrisEngage_API/api/GetContent?apiKey=${SECRETS[2]}`;
+	}
+	try {
+		await axios.post(
+			url,
+			{ RequestId: 'r1', Name: 'user1', Password: SECRETS[1] },
+			{ headers: { Authorization: `Bearer ${SECRETS[0]}` }, timeout: 100 },
+		);
+	} catch (error) {
+		return new NodeApiError(node, error as JsonObject);
+	}
+	throw new Error(`${JSON.stringify(way)}: the request unexpectedly succeeded`);
+}
+
+async function apiErrorFor(way: Way, context: { attempts?: number; itemIndex?: number } = {}) {
+	return providerApiError(node, describeFailure(await provoke(way)), { provider: 'IrisEngage', ...context });
+}
+
+beforeAll(async () => {
+	sim = await startSimulator({ quiet: true });
+	closedPortUrl = `http://127.0.0.1:${await closedPort()}/GetContent`;
+});
+afterEach(() => sim.reset());
+afterAll(async () => await sim.close());
+
+describe('providerMessage', () => {
+	it.each([
+		[{ message: ' RequestId is required ' }, 'RequestId is required'],
+		[{ error: 'invalid_grant', error_description: 'Token expired' }, 'Token expired'],
+		[{ error: { code: 131047, message: 'Re-engagement message' } }, 'Re-engagement message'],
+		[{ errorMessage: 'Template not approved' }, 'Template not approved'],
+		[{ status: 'error', detail: 'Number not on WhatsApp' }, 'Number not on WhatsApp'],
+		[{ message: '   ', title: 'Bad Request' }, 'Bad Request'],
+	])('finds the message in %j', (body, message) => {
+		expect(providerMessage(body)).toBe(message);
+	});
+
+	it.each([[undefined], [null], ['plain text'], [{ code: 42 }], [[1, 2]]])('finds none in %j', (body) => {
+		expect(providerMessage(body)).toBeUndefined();
+	});
+});
+
+describe('providerApiError', () => {
+	it("carries the provider's own message and the HTTP status", async () => {
+		const body = { error: { message: 'RequestId is required' } };
+		const error = await apiErrorFor({ kind: 'status', status: 400, body });
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('IrisEngage');
+		expect(error.message).toContain('RequestId is required');
+		expect(error.message).toMatch(/\b400\b/);
+		expect(error.httpCode).toBe('400');
+	});
+
+	it('names the status and shows a text answer when the provider gave no message', async () => {
+		const error = await apiErrorFor({ kind: 'status', status: 503, body: 'Down for maintenance until 14:00' });
+		expect(error.message).toBe('IrisEngage answered HTTP 503');
+		expect(error.description).toBe('Down for maintenance until 14:00');
+		expect(error.httpCode).toBe('503');
+	});
+
+	it("turns a proxy's HTML page into a clean message and a tag-free description", async () => {
+		const error = await apiErrorFor({ kind: 'html', status: 502 });
+		expect(error.message).toBe('IrisEngage answered HTTP 502 with an HTML page instead of JSON');
+		expect(error.description).toContain('502 Bad Gateway');
+		expect(`${error.message} ${error.description}`).not.toMatch(/[<>]/);
+		expect(error.httpCode).toBe('502');
+	});
+
+	it.each([
+		[{ kind: 'reset' }, 'the connection was reset before an answer arrived', 'econnreset'],
+		['refused', 'the connection was refused (is the base URL right and the server up?)', 'econnrefused'],
+		[{ kind: 'delay', ms: 500 }, 'the request timed out', 'econnaborted'],
+	] as Array<[Way, string, string]>)('explains a transport failure (%j)', async (way, explanation, code) => {
+		const error = await apiErrorFor(way);
+		expect(error.message).toBe(`IrisEngage could not be reached: ${explanation}`);
+		expect(error.description).toBe(`Network error code ${code}.`);
+		expect(error.httpCode).toBeNull();
+	});
+
+	it('says how many attempts were made and which item failed', async () => {
+		const error = await apiErrorFor({ kind: 'status', status: 503 }, { attempts: 4, itemIndex: 2 });
+		expect(error.description).toMatch(/Gave up after 4 attempts\.$/);
+		expect(error.context.itemIndex).toBe(2);
+	});
+
+	it('falls back to the original message when nothing else is known', () => {
+		const error = providerApiError(node, {}, { provider: 'IrisEngage', fallbackMessage: 'socket hang up' });
+		expect(error.message).toBe('IrisEngage request failed: socket hang up');
+	});
+
+	it.each([
+		{ kind: 'status', status: 429, retryAfter: 5 },
+		{ kind: 'status', status: 400, body: { message: 'RequestId is required' } },
+		{ kind: 'html', status: 502 },
+		{ kind: 'reset' },
+		{ kind: 'delay', ms: 500 },
+		'refused',
+	] as Way[])('never carries a credential from the request (%j)', async (way) => {
+		const wrapped = await provoke(way);
+		// The error n8n hands us does carry them, so the check below is not vacuous.
+		expect(inspect(wrapped, { depth: null })).toContain(SECRETS[0]);
+
+		const error = providerApiError(node, describeFailure(wrapped), {
+			provider: 'IrisEngage',
+			attempts: 2,
+			fallbackMessage: wrapped.message,
+		});
+		const views = [error, error.message, error.description, error.context, error.cause, error.errorResponse];
+		const exposed = [...views.map((view) => JSON.stringify(view) ?? ''), inspect(error, { depth: null })].join('\n');
+		for (const secret of SECRETS) expect(exposed).not.toContain(secret);
+	});
+});
+
+describe('unexpectedAnswerError', () => {
+	it('names the documented shape and lists the problems', () => {
+		const error = unexpectedAnswerError(node, 'IrisEngage', 'GetContent answer', 'message is not an array', 1);
+		expect(error.message).toBe('IrisEngage sent an answer that is not the documented GetContent answer');
+		expect(error.description).toBe('message is not an array');
+		expect(error.httpCode).toBe('200');
+		expect(error.context.itemIndex).toBe(1);
+	});
+});
+
+describe('invalidParameter', () => {
+	it('names the field, the problem and the item (counted from 1)', () => {
+		const error = invalidParameter(node, 'Mobile Number', 'must contain only digits', 2);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Mobile Number: must contain only digits');
+		expect(error.description).toBe('Fix the "Mobile Number" parameter of item 3.');
+		expect(error.context.itemIndex).toBe(2);
+	});
+});

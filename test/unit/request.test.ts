@@ -1,0 +1,189 @@
+import axios from 'axios';
+import { createServer, type AddressInfo } from 'node:net';
+import {
+	NodeApiError,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { providerRequest, type RequestKind } from '../../nodes/shared/request';
+import { startSimulator, type Fault, type Simulator } from '../simulator';
+
+const node: INode = {
+	id: 'node-1',
+	name: 'IrisEngage',
+	type: 'n8n-nodes-chat-providers.irisEngage',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+/** A fault's shape without where and how often; distributes over the union, unlike a plain Omit. */
+type FaultShape<F = Fault> = F extends Fault ? Omit<F, 'times' | 'match'> : never;
+
+const FAST_RETRY = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20 };
+
+let sim: Simulator;
+let api: string;
+let token: string;
+
+/**
+ * Just enough of IExecuteFunctions for providerRequest: n8n's authenticated request helper, played by a
+ * real axios request that adds the bearer token and rethrows failures wrapped as n8n does.
+ */
+function executeContext() {
+	const helper = { calls: 0 };
+	const context = {
+		getNode: () => node,
+		helpers: {
+			httpRequestWithAuthentication: async (_credentialType: string, options: IHttpRequestOptions) => {
+				helper.calls++;
+				try {
+					const response = await axios.request({
+						url: options.url,
+						method: options.method,
+						data: options.body,
+						timeout: options.timeout,
+						headers: {
+							...(options.json ? { Accept: 'application/json' } : {}),
+							...options.headers,
+							Authorization: `Bearer ${token}`,
+						},
+					});
+					return response.data;
+				} catch (error) {
+					throw new NodeApiError(node, error as JsonObject);
+				}
+			},
+		},
+	};
+	return { context: context as unknown as IExecuteFunctions, helper };
+}
+
+async function closedPort(): Promise<number> {
+	const server = createServer();
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	await new Promise((resolve) => server.close(resolve));
+	return port;
+}
+
+async function getContent(kind: RequestKind, options: { body?: object; timeout?: number } = {}) {
+	const { context } = executeContext();
+	const { body = { RequestId: 'r1' }, timeout } = options;
+	return await providerRequest(
+		context,
+		{ method: 'POST', url: `${api}/GetContent`, body, ...(timeout ? { timeout } : {}) },
+		{ provider: 'IrisEngage', credentialType: 'irisEngageApi', kind, retry: FAST_RETRY },
+	);
+}
+
+const injectGetContent = (fault: FaultShape, times: number) =>
+	sim.injectFault({ ...fault, times, match: { provider: 'irisengage', route: /GetContent/ } });
+const getContentRequests = () => sim.count({ provider: 'irisengage', route: /GetContent/ });
+
+const TRANSIENT_FAILURES: Array<[string, FaultShape]> = [
+	['503', { kind: 'status', status: 503 }],
+	['502 HTML page', { kind: 'html', status: 502 }],
+	['504', { kind: 'status', status: 504 }],
+	['connection reset', { kind: 'reset' }],
+	['timeout', { kind: 'delay', ms: 500 }],
+];
+/** Below the 500 ms of the 'timeout' fault above. */
+const TIMEOUT_MS = 100;
+
+beforeAll(async () => {
+	sim = await startSimulator({ quiet: true });
+	api = `${sim.providers.irisengage.baseUrl}/IrisEngage_API/api`;
+});
+beforeEach(async () => {
+	sim.reset();
+	const { name, password } = sim.providers.irisengage.credentials;
+	token = (await axios.post(`${api}/Users/authenticate`, { Name: name, Password: password })).data.token;
+	sim.clearLog();
+});
+afterAll(async () => await sim.close());
+
+describe('providerRequest for a read', () => {
+	it('answers the provider data when nothing fails', async () => {
+		await expect(getContent('read')).resolves.toEqual({ message: expect.any(Array) });
+		expect(getContentRequests()).toBe(1);
+	});
+
+	it('waits at least the Retry-After of a 429 before retrying', async () => {
+		injectGetContent({ kind: 'status', status: 429, retryAfter: 1 }, 1);
+		await expect(getContent('read')).resolves.toEqual({ message: expect.any(Array) });
+		const [throttled, retried] = sim.log;
+		expect(sim.log.map((entry) => entry.status)).toEqual([429, 200]);
+		expect(retried.at - throttled.at).toBeGreaterThanOrEqual(1000);
+	});
+
+	it.each(TRANSIENT_FAILURES)('retries after %s until it succeeds', async (_, fault) => {
+		injectGetContent(fault, 2);
+		await expect(getContent('read', { timeout: TIMEOUT_MS })).resolves.toEqual({ message: expect.any(Array) });
+		expect(getContentRequests()).toBe(3);
+	});
+
+	it('gives up after maxAttempts and says so', async () => {
+		injectGetContent({ kind: 'status', status: 503 }, 10);
+		const failure = getContent('read');
+		await expect(failure).rejects.toThrow(NodeApiError);
+		await expect(failure).rejects.toMatchObject({
+			httpCode: '503',
+			description: expect.stringContaining(`Gave up after ${FAST_RETRY.maxAttempts} attempts`),
+		});
+		expect(getContentRequests()).toBe(FAST_RETRY.maxAttempts);
+	});
+
+	it('does not wait for a Retry-After longer than the policy allows', async () => {
+		injectGetContent({ kind: 'status', status: 429, retryAfter: 3600 }, 1);
+		await expect(getContent('read')).rejects.toMatchObject({ httpCode: '429' });
+		expect(getContentRequests()).toBe(1);
+	});
+
+	it("does not retry a 400 and passes on the provider's message", async () => {
+		await expect(getContent('read', { body: { RequestId: '' } })).rejects.toMatchObject({
+			httpCode: '400',
+			message: expect.stringContaining('RequestId is required'),
+		});
+		expect(getContentRequests()).toBe(1);
+	});
+});
+
+describe('providerRequest for a send', () => {
+	it.each(TRANSIENT_FAILURES.filter(([name]) => name !== '503'))(
+		'never retries after %s: the provider may have taken the message',
+		async (_, fault) => {
+			injectGetContent(fault, 1);
+			await expect(getContent('send', { timeout: TIMEOUT_MS })).rejects.toThrow(NodeApiError);
+			expect(getContentRequests()).toBe(1);
+		},
+	);
+
+	it.each([
+		['429', { kind: 'status', status: 429, retryAfter: 0 }],
+		['503', { kind: 'status', status: 503 }],
+	] as const)('retries after %s: the provider did not take the message', async (_, fault) => {
+		injectGetContent(fault, 2);
+		await expect(getContent('send')).resolves.toEqual({ message: expect.any(Array) });
+		expect(getContentRequests()).toBe(3);
+	});
+
+	it('retries a refused connection up to maxAttempts', async () => {
+		const { context, helper } = executeContext();
+		const sending = providerRequest(
+			context,
+			{ method: 'POST', url: `http://127.0.0.1:${await closedPort()}/send`, body: { text: 'hi' } },
+			{ provider: 'IrisEngage', credentialType: 'irisEngageApi', kind: 'send', retry: FAST_RETRY },
+		);
+		await expect(sending).rejects.toThrow('IrisEngage could not be reached: the connection was refused');
+		expect(helper.calls).toBe(FAST_RETRY.maxAttempts);
+	});
+
+	it('does not retry a 400', async () => {
+		await expect(getContent('send', { body: { RequestId: '' } })).rejects.toMatchObject({ httpCode: '400' });
+		expect(getContentRequests()).toBe(1);
+	});
+});
