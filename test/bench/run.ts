@@ -1,0 +1,69 @@
+/**
+ * Benchmarks against the simulator on 127.0.0.1, through n8n-core's real WorkflowExecute.
+ * Prints figures; targets are checked here (exit code 1 when one is missed), never in the test suite.
+ */
+import { startSimulator } from '../simulator';
+import { irisNode, irisStore, AUTH_ROUTE } from '../engine/irisengage.fixture';
+import { runNode } from '../engine/harness';
+
+process.env.N8N_LOG_LEVEL = 'silent';
+
+interface Case {
+	name: string;
+	items: number;
+	latencyMs: number;
+	parameters: Record<string, unknown>;
+	/** Target: wall time must stay below this many ms. */
+	maxMs: number;
+	/** Target: heap growth must stay below this many MB. */
+	maxHeapMb: number;
+}
+
+const numbers = (count: number) => Array.from({ length: count }, (_, index) => ({ phone: `9715${String(index).padStart(8, '0')}` }));
+
+const cases: Case[] = [
+	{ name: 'Conversation → Get Many, 1,000 items, 0 ms latency', items: 1000, latencyMs: 0, parameters: { resource: 'conversation', operation: 'getMany', mobileNumber: '={{ $json.phone }}', sessionCount: 5 }, maxMs: 15_000, maxHeapMb: 200 },
+	{ name: 'Conversation → Get Many, 200 items, 50 ms latency', items: 200, latencyMs: 50, parameters: { resource: 'conversation', operation: 'getMany', mobileNumber: '={{ $json.phone }}', sessionCount: 5 }, maxMs: 5_000, maxHeapMb: 200 },
+	{ name: 'Conversation → Get History, 100 numbers, 20 ms latency', items: 100, latencyMs: 20, parameters: { resource: 'conversation', operation: 'getHistory', mobileNumber: '={{ $json.phone }}', returnAll: true, options: { output: 'message' } }, maxMs: 15_000, maxHeapMb: 300 },
+];
+
+async function main() {
+	const sim = await startSimulator({ quiet: true });
+	const rows: string[][] = [];
+	let missed = 0;
+	try {
+		for (const benchCase of cases) {
+			sim.reset();
+			sim.setLatency(benchCase.latencyMs);
+			const store = await irisStore(sim);
+			global.gc?.();
+			const heapBefore = process.memoryUsage().heapUsed;
+			const started = process.hrtime.bigint();
+			const result = await runNode(irisNode(benchCase.parameters), numbers(benchCase.items), store);
+			const ms = Number(process.hrtime.bigint() - started) / 1e6;
+			const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+			const error = result.error('IrisEngage');
+			if (error) throw new Error(`${benchCase.name}: ${error.message}`);
+			const ok = ms <= benchCase.maxMs && heapMb <= benchCase.maxHeapMb;
+			if (!ok) missed++;
+			rows.push([
+				benchCase.name,
+				String(result.output('IrisEngage').length),
+				String(sim.count()),
+				String(sim.count({ route: AUTH_ROUTE })),
+				`${ms.toFixed(0)} ms (≤ ${benchCase.maxMs})`,
+				`${((benchCase.items * 1000) / ms).toFixed(0)}/s`,
+				`${heapMb.toFixed(1)} MB (≤ ${benchCase.maxHeapMb})`,
+				ok ? 'ok' : 'MISSED',
+			]);
+		}
+	} finally {
+		await sim.close();
+	}
+	const header = ['case', 'output items', 'requests', 'logins', 'wall time', 'input items/s', 'heap growth', 'target'];
+	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+	for (const row of [header, ...rows]) process.stdout.write(row.map((cell, column) => cell.padEnd(widths[column])).join('  ') + '\n');
+	process.exitCode = missed > 0 ? 1 : 0;
+}
+
+void main();
