@@ -113,3 +113,44 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	return readPositiveInteger(context, 'limit', 'Limit', itemIndex, Number.MAX_SAFE_INTEGER);
 }
+
+type Show = Record<string, string[]>;
+
+/** The "Options" collection every IrisEngage operation has, with the time zone and any extra options. */
+export function optionsField(show: Show, extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [...extra, timeZoneOption],
+	};
+}
+
+/** Which conversations of which number: shared by Conversation → Get Many and Get History. */
+export function conversationQueryFields(show: Show, simplifyDescription?: string): INodeProperties[] {
+	return [
+		{ ...mobileNumberField, displayOptions: { show } },
+		{ ...returnAllField, displayOptions: { show } },
+		{ ...sessionCountField, displayOptions: { show: { ...show, returnAll: [false] } } },
+		{ ...simplifyField, ...(simplifyDescription ? { description: simplifyDescription } : {}), displayOptions: { show } },
+	];
+}
+
+export interface ConversationQuery {
+	mobileNumber: string;
+	sessionLimit: number;
+	simplify: boolean;
+	timeZone: string;
+}
+
+export function readConversationQuery(context: IExecuteFunctions, itemIndex: number): ConversationQuery {
+	return {
+		mobileNumber: readMobileNumber(context, itemIndex),
+		sessionLimit: readSessionLimit(context, itemIndex),
+		simplify: context.getNodeParameter('simplify', itemIndex, true) as boolean,
+		timeZone: readTimeZone(context, itemIndex),
+	};
+}

@@ -4,24 +4,12 @@ import type { Operation } from '../../../shared/operation';
 import { runPool } from '../../../shared/pool';
 import type { IrisMessage, IrisSession } from '../../api';
 import { getMessages } from '../../api';
-import {
-	mobileNumberField,
-	readMobileNumber,
-	readSessionLimit,
-	readTimeZone,
-	returnAllField,
-	sessionCountField,
-	simplifyField,
-	timeZoneOption,
-} from '../../fields';
+import type { ConversationQuery } from '../../fields';
+import { conversationQueryFields, optionsField, readConversationQuery } from '../../fields';
 import { simplifyMessage, simplifySession } from '../../normalize';
 import { listSessionsUpTo } from '../../sessions';
 
-interface Params {
-	mobileNumber: string;
-	sessionLimit: number;
-	simplify: boolean;
-	timeZone: string;
+interface Params extends ConversationQuery {
 	onePerMessage: boolean;
 }
 
@@ -32,39 +20,24 @@ const CONVERSATIONS_AT_ONCE = 4;
 
 export const getConversationHistory: Operation<Params> = {
 	description: [
-		{ ...mobileNumberField, displayOptions: { show } },
-		{ ...returnAllField, displayOptions: { show } },
-		{ ...sessionCountField, displayOptions: { show: { ...show, returnAll: [false] } } },
-		{ ...simplifyField, displayOptions: { show } },
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{
-					displayName: 'Output',
-					name: 'output',
-					type: 'options',
-					default: 'conversation',
-					options: [
-						{ name: 'One Item per Conversation', value: 'conversation', description: 'Each item holds a conversation and its messages' },
-						{ name: 'One Item per Message', value: 'message', description: 'Each message becomes an item, ready to sync into a CRM' },
-					],
-				},
-				timeZoneOption,
-			],
-		},
+		...conversationQueryFields(show),
+		optionsField(show, [
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				default: 'conversation',
+				options: [
+					{ name: 'One Item per Conversation', value: 'conversation', description: 'Each item holds a conversation and its messages' },
+					{ name: 'One Item per Message', value: 'message', description: 'Each message becomes an item, ready to sync into a CRM' },
+				],
+			},
+		]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
 		return {
-			mobileNumber: readMobileNumber(this, itemIndex),
-			sessionLimit: readSessionLimit(this, itemIndex),
-			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
-			timeZone: readTimeZone(this, itemIndex),
+			...readConversationQuery(this, itemIndex),
 			onePerMessage: this.getNodeParameter('options.output', itemIndex, 'conversation') === 'message',
 		};
 	},

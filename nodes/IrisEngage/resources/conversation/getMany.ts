@@ -1,52 +1,24 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
-import { listSessionsUpTo } from '../../sessions';
-import {
-	mobileNumberField,
-	readMobileNumber,
-	readSessionLimit,
-	readTimeZone,
-	returnAllField,
-	sessionCountField,
-	simplifyField,
-	timeZoneOption,
-} from '../../fields';
+import type { ConversationQuery } from '../../fields';
+import { conversationQueryFields, optionsField, readConversationQuery } from '../../fields';
 import { simplifySession } from '../../normalize';
-
-interface Params {
-	mobileNumber: string;
-	sessionLimit: number;
-	simplify: boolean;
-	timeZone: string;
-}
+import { listSessionsUpTo } from '../../sessions';
 
 const show = { resource: ['conversation'], operation: ['getMany'] };
 
-export const getManyConversations: Operation<Params> = {
+export const getManyConversations: Operation<ConversationQuery> = {
 	description: [
-		{ ...mobileNumberField, displayOptions: { show } },
-		{ ...returnAllField, displayOptions: { show } },
-		{ ...sessionCountField, displayOptions: { show: { ...show, returnAll: [false] } } },
-		{ ...simplifyField, description: 'Whether to return conversations with clear field names and ISO 8601 UTC dates instead of the raw API answer', displayOptions: { show } },
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: { show },
-			options: [timeZoneOption],
-		},
+		...conversationQueryFields(
+			show,
+			'Whether to return conversations with clear field names and ISO 8601 UTC dates instead of the raw API answer',
+		),
+		optionsField(show),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
-		return {
-			mobileNumber: readMobileNumber(this, itemIndex),
-			sessionLimit: readSessionLimit(this, itemIndex),
-			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
-			timeZone: readTimeZone(this, itemIndex),
-		};
+		return readConversationQuery(this, itemIndex);
 	},
 
 	async run(this: IExecuteFunctions, params, itemIndex): Promise<IDataObject[]> {

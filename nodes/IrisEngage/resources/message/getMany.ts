@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { invalidParameter } from '../../../shared/errors';
 import type { Operation } from '../../../shared/operation';
 import { getMessages } from '../../api';
-import { limitField, readLimit, readTimeZone, returnAllField, simplifyField, timeZoneOption } from '../../fields';
+import { limitField, optionsField, readLimit, readTimeZone, returnAllField, simplifyField } from '../../fields';
 import { simplifyMessage } from '../../normalize';
 
 interface Params {
@@ -30,15 +30,7 @@ export const getManyMessages: Operation<Params> = {
 		{ ...returnAllField, displayOptions: { show } },
 		{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
 		{ ...simplifyField, displayOptions: { show } },
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: { show },
-			options: [timeZoneOption],
-		},
+		optionsField(show),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
