@@ -2,6 +2,8 @@
  * Benchmarks against the simulator on 127.0.0.1, through n8n-core's real WorkflowExecute.
  * Prints figures; targets are checked here (exit code 1 when one is missed), never in the test suite.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { startSimulator } from '../simulator';
 import { irisNode, irisStore, AUTH_ROUTE } from '../engine/irisengage.fixture';
 import { runNode } from '../engine/harness';
@@ -12,7 +14,7 @@ interface Case {
 	name: string;
 	items: number;
 	latencyMs: number;
-	parameters: Record<string, unknown>;
+	parameters: INodeParameters;
 	/** Target: wall time must stay below this many ms. */
 	maxMs: number;
 	/** Target: heap growth must stay below this many MB. */

@@ -1,7 +1,6 @@
 import axios from 'axios';
-import { createServer, type AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type JsonObject } from 'n8n-workflow';
 
 import {
 	invalidParameter,
@@ -10,33 +9,18 @@ import {
 	unexpectedAnswerError,
 } from '../../nodes/shared/errors';
 import { describeFailure } from '../../nodes/shared/failure';
-import { startSimulator, type Fault, type Simulator } from '../simulator';
+import { testNode, type FaultShape, closedPort } from './support';
+import { startSimulator, type Simulator } from '../simulator';
 
-const node: INode = {
-	id: 'node-1',
-	name: 'IrisEngage',
-	type: 'n8n-nodes-chat-providers.irisEngage',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = testNode;
 
 const SECRETS = ['SECRET-TOKEN-123', 'SECRET-PASSWORD-456', 'SECRET-KEY-789'];
 
-/** A fault's shape without where and how often; distributes over the union, unlike a plain Omit. */
-type FaultShape<F = Fault> = F extends Fault ? Omit<F, 'times' | 'match'> : never;
 type Way = FaultShape | 'refused';
 
 let sim: Simulator;
 let closedPortUrl: string;
 
-async function closedPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 /**
  * Makes a real request carrying credentials (bearer token, password in the body, key in the query) fail

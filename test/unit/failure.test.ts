@@ -1,6 +1,5 @@
 import axios from 'axios';
-import { createServer, type AddressInfo } from 'node:net';
-import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, type JsonObject } from 'n8n-workflow';
 
 import {
 	describeFailure,
@@ -8,19 +7,11 @@ import {
 	parseRetryAfter,
 	providerDidNotTakeIt,
 } from '../../nodes/shared/failure';
-import { startSimulator, type Fault, type Simulator } from '../simulator';
+import { testNode, type FaultShape, closedPort } from './support';
+import { startSimulator, type Simulator } from '../simulator';
 
-const node: INode = {
-	id: 'node-1',
-	name: 'IrisEngage',
-	type: 'n8n-nodes-chat-providers.irisEngage',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = testNode;
 
-/** A fault's shape without where and how often; distributes over the union, unlike a plain Omit. */
-type FaultShape<F = Fault> = F extends Fault ? Omit<F, 'times' | 'match'> : never;
 type Way = FaultShape | 'refused';
 
 const WAYS = {
@@ -39,13 +30,6 @@ type WayName = keyof typeof WAYS;
 let sim: Simulator;
 let closedPortUrl: string;
 
-async function closedPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
-}
 
 /** Makes a real request fail the given way, and returns what n8n's request helper would throw. */
 async function provoke(name: WayName): Promise<NodeApiError> {

@@ -1,27 +1,17 @@
 import axios from 'axios';
-import { createServer, type AddressInfo } from 'node:net';
 import {
 	NodeApiError,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
-	type INode,
+
 	type JsonObject,
 } from 'n8n-workflow';
 
 import { providerRequest, type RequestKind } from '../../nodes/shared/request';
-import { startSimulator, type Fault, type Simulator } from '../simulator';
+import { testNode, type FaultShape, closedPort } from './support';
+import { startSimulator, type Simulator } from '../simulator';
 
-const node: INode = {
-	id: 'node-1',
-	name: 'IrisEngage',
-	type: 'n8n-nodes-chat-providers.irisEngage',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
-/** A fault's shape without where and how often; distributes over the union, unlike a plain Omit. */
-type FaultShape<F = Fault> = F extends Fault ? Omit<F, 'times' | 'match'> : never;
+const node = testNode;
 
 const FAST_RETRY = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20 };
 
@@ -60,14 +50,6 @@ function executeContext() {
 		},
 	};
 	return { context: context as unknown as IExecuteFunctions, helper };
-}
-
-async function closedPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 async function getContent(kind: RequestKind, options: { body?: object; timeout?: number } = {}) {
