@@ -83,8 +83,11 @@ function npmCommand() {
 // Lines of npm output not worth showing (npm ci prints hundreds of engine/peer warnings) (the full output goes to runtime/install.log).
 const NOISE = [/^npm warn/, /^gyp info/, /^\(node:\d+\) \[DEP/, /--trace-deprecation/];
 
-/** Runs a command, streaming its interesting output lines to `log` and a heartbeat every 10 s. */
-function run(label, cmd, args, opts, log) {
+/**
+ * Runs a command, streaming its interesting output lines to `log` (all lines go to runtime/install.log) and
+ * a heartbeat line when it has been quiet for 10 s. `show`, if given, selects the lines worth showing.
+ */
+function run(label, cmd, args, opts, log, show) {
 	return new Promise((resolve, reject) => {
 		const start = Date.now();
 		const logStream = fs.createWriteStream(logFile, { flags: 'a' });
@@ -92,19 +95,23 @@ function run(label, cmd, args, opts, log) {
 		const child = spawn(cmd, args, { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
 		let lastOutput = Date.now();
 		const tail = [];
-		const onData = (buf) => {
-			logStream.write(buf);
-			for (const line of buf.toString().split(/\r?\n/)) {
-				if (!line.trim()) continue;
-				tail.push(line);
-				if (tail.length > 30) tail.shift();
-				if (NOISE.some((re) => re.test(line))) continue;
-				log(`    ${line}`);
-				lastOutput = Date.now();
-			}
+		const partial = { stdout: '', stderr: '' };
+		const onLine = (line) => {
+			if (!line.trim()) return;
+			tail.push(line);
+			if (tail.length > 30) tail.shift();
+			if (NOISE.some((re) => re.test(line)) || (show && !show.test(line))) return;
+			log(`    ${line}`);
+			lastOutput = Date.now();
 		};
-		child.stdout.on('data', onData);
-		child.stderr.on('data', onData);
+		const onData = (stream) => (buf) => {
+			logStream.write(buf);
+			const lines = (partial[stream] + buf.toString()).split(/\r?\n/);
+			partial[stream] = lines.pop();
+			lines.forEach(onLine);
+		};
+		child.stdout.on('data', onData('stdout'));
+		child.stderr.on('data', onData('stderr'));
 		const timer = setInterval(() => {
 			if (Date.now() - lastOutput >= HEARTBEAT_MS - 500) {
 				log(`    ... ${label} still running (${Math.round((Date.now() - start) / 1000)} s)`);
@@ -117,6 +124,8 @@ function run(label, cmd, args, opts, log) {
 			reject(new Error(`${label}: cannot run ${cmd}: ${err.message}`));
 		});
 		child.on('close', (code, signal) => {
+			onLine(partial.stdout);
+			onLine(partial.stderr);
 			clearInterval(timer);
 			logStream.end();
 			if (code === 0) return resolve();
@@ -243,6 +252,7 @@ async function ensureRuntime(log = (line) => console.log(line)) {
 				}),
 			},
 			log,
+			/^\s*(CC|CXX|SOLINK_MODULE|AR|COPY)\(target\)|^gyp ERR|^npm error|^rebuilt /,
 		);
 		log(`n8n runtime: [2/3] sqlite3 built (${Math.round((Date.now() - t1) / 1000)} s)`);
 

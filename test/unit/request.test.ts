@@ -1,11 +1,5 @@
 import axios from 'axios';
-import {
-	NodeApiError,
-	type IExecuteFunctions,
-	type IHttpRequestOptions,
-
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeApiError, type IExecuteFunctions, type IHttpRequestOptions, type JsonObject } from 'n8n-workflow';
 
 import { providerRequest, type RequestKind } from '../../nodes/shared/request';
 import { testNode, type FaultShape, closedPort } from './support';
