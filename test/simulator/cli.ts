@@ -2,6 +2,7 @@
  * Runs the simulator until Ctrl-C, so every node can be tried in a local n8n without provider accounts:
  *   node -r ts-node/register/transpile-only test/simulator/cli.ts [--port 4010] [--seed 1]
  */
+import { ADMIN_PREFIX } from './admin';
 import { startSimulator } from './server';
 
 function numberOption(args: string[], name: string, fallback: number): number {
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
 		quiet: false,
 	});
 
-	console.log(`Provider simulator listening on ${simulator.url}\n`);
+	console.log(`Provider simulator listening on ${simulator.url}`);
+	console.log(`Admin API (health, log, faults, webhooks): ${simulator.url}${ADMIN_PREFIX}/health\n`);
 	for (const [name, provider] of Object.entries(simulator.providers)) {
 		console.log(`${name}\n  base URL:    ${provider.baseUrl}`);
 		for (const [field, value] of Object.entries(provider.credentials))

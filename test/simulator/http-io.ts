@@ -1,11 +1,21 @@
 /** Reading requests and writing replies, kept apart from the dispatch logic in server.ts. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Reply } from './provider';
 
 /** Bodies above this are refused: nothing any provider spec sends comes close. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export class BodyTooLargeError extends Error {}
+
+/** Node's header object with repeated headers joined, as plain strings for logs and JSON. */
+export function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(headers).map(([name, value]) => [
+			name,
+			Array.isArray(value) ? value.join(', ') : (value ?? ''),
+		]),
+	);
+}
 
 export async function readBody(request: IncomingMessage): Promise<string> {
 	const chunks: Buffer[] = [];

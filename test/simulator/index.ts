@@ -1,14 +1,25 @@
 /** The provider simulator, for tests, benchmarks and `npm start`. See server.ts. */
 export { startSimulator } from './server';
+export { SimulatorClient, type SimulatorHealth } from './client';
+export { ADMIN_PREFIX } from './admin';
+export type { AdminLogFilter } from './admin-input';
+export { checkWebhookUrl, WebhookCallError } from './outbound';
+export type { Subscriber, WebhookRegistry } from './webhooks';
 export type {
 	Fault,
 	LogFilter,
+	OutboundLogEntry,
 	ProviderInfo,
 	RequestLogEntry,
 	RequestMatch,
+	SendWebhookOptions,
 	Simulator,
 	SimulatorOptions,
 	SimulatorSizes,
+	WebhookRegistration,
+	WebhookResponse,
+	Webhooks,
+	WebhookSubscription,
 } from './types';
 export type {
 	AuthCheck,

@@ -1,6 +1,8 @@
 /** The contract between the simulator machinery and a provider module (one per spec in providers/). */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { TokenIssuer } from './tokens';
+import type { SendWebhookOptions, WebhookResponse } from './types';
+import type { WebhookRegistry } from './webhooks';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -75,6 +77,10 @@ export interface ProviderEnv {
 	tokens: TokenIssuer;
 	/** http://127.0.0.1:PORT, for providers that hand out links back to themselves. */
 	simulatorUrl: string;
+	/** Every provider's webhook subscriptions (`Simulator.webhooks`), shared. */
+	webhooks: WebhookRegistry;
+	/** `Simulator.sendWebhook`, with `provider` defaulting to this provider's name. */
+	sendWebhook: (url: string, options: SendWebhookOptions) => Promise<WebhookResponse>;
 }
 
 export type ProviderFactory = (env: ProviderEnv) => ProviderModule;

@@ -3,6 +3,7 @@
  * What a test needs to assert about credentials is kept in `authScheme` and `tokenId` instead.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { flattenHeaders } from './http-io';
 
 export const REDACTED = '[redacted]';
 
@@ -18,11 +19,12 @@ const SECRET_HEADERS = new Set([
 /** Body fields and query parameters whose values are credentials: password, appSecret, authToken, apiKey... */
 const SECRET_FIELD = /pass(word)?|secret|token|api[-_]?key/i;
 
+/** Also catches webhook-style headers such as 'x-webhook-secret' or 'x-auth-token' by their name. */
 export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {
 	return Object.fromEntries(
-		Object.entries(headers).map(([name, value]) => [
+		Object.entries(flattenHeaders(headers)).map(([name, value]) => [
 			name,
-			SECRET_HEADERS.has(name) ? REDACTED : Array.isArray(value) ? value.join(', ') : (value ?? ''),
+			SECRET_HEADERS.has(name.toLowerCase()) || SECRET_FIELD.test(name) ? REDACTED : value,
 		]),
 	);
 }

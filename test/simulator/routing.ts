@@ -14,14 +14,18 @@ export type RouteLookup =
 	| { found: MountedRoute; params: Record<string, string> }
 	| { found: undefined; methodNotAllowed: boolean };
 
+export const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** `:name` is a whole segment; `:name.rss` a segment with a literal suffix (feeds need file-like names). */
 function compile(path: string): { pattern: RegExp; paramNames: string[] } {
 	const paramNames: string[] = [];
 	const source = path
 		.split('/')
 		.map((segment) => {
-			if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-			paramNames.push(segment.slice(1));
-			return '([^/]+)';
+			const param = /^:(\w+)(.*)$/.exec(segment);
+			if (!param) return escapeRegExp(segment);
+			paramNames.push(param[1]);
+			return param[2] === '' ? '([^/]+)' : `([^/]+?)${escapeRegExp(param[2])}`;
 		})
 		.join('/');
 	return { pattern: new RegExp(`^${source}/?$`), paramNames };

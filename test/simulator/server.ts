@@ -1,25 +1,24 @@
 /**
  * The provider simulator: one HTTP server on 127.0.0.1 that mounts every provider module under `/<name>`
- * and lets tests shape its answers (faults, latency, token expiry) and inspect what it received.
+ * and lets tests shape its answers (faults, latency, token expiry) and inspect what it received. The same
+ * controls are served as JSON under /_sim/ (admin.ts) for tests in another process.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { handleAdmin, isAdminPath, type AdminContext } from './admin';
+import type { AdminLogFilter } from './admin-input';
 import { dispatch } from './dispatch';
 import { FaultRules } from './faults';
 import { sendReply } from './http-io';
+import { cancellableDelays, listen } from './lifecycle';
+import { pushBounded } from './log-limit';
+import { WebhookCaller } from './outbound';
 import { json, type SimulatorSizes } from './provider';
 import { providerFactories } from './providers';
 import { matches, mountRoutes, type MatchTarget, type MountedRoute } from './routing';
 import { TokenIssuer } from './tokens';
-import type {
-	LogFilter,
-	ProviderInfo,
-	RequestLogEntry,
-	Simulator,
-	SimulatorOptions,
-} from './types';
+import type { ProviderInfo, RequestLogEntry, Simulator, SimulatorOptions } from './types';
+import { WebhookRegistry } from './webhooks';
 
-/** The log drops its oldest entries beyond this, so a long `npm start` session stays bounded. */
-const MAX_LOG_ENTRIES = 20_000;
 /** Upper bound for every configured size: enough for benchmarks, small enough to generate per request. */
 const MAX_SIZE = 10_000;
 
@@ -32,36 +31,6 @@ function checkSizes(sizes: SimulatorSizes): SimulatorSizes {
 	return sizes;
 }
 
-function listen(server: Server, port: number): Promise<number> {
-	return new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, '127.0.0.1', () => {
-			server.off('error', reject);
-			const address = server.address();
-			resolve(typeof address === 'object' && address ? address.port : port);
-		});
-	});
-}
-
-/** Delays that can all be cancelled at once, so `close()` leaves no timer behind. */
-function cancellableDelays() {
-	const timers = new Set<NodeJS.Timeout>();
-	return {
-		wait: (ms: number) =>
-			new Promise<void>((resolve) => {
-				const timer = setTimeout(() => {
-					timers.delete(timer);
-					resolve();
-				}, ms);
-				timers.add(timer);
-			}),
-		cancelAll: () => {
-			for (const timer of timers) clearTimeout(timer);
-			timers.clear();
-		},
-	};
-}
-
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
 	const seed = options.seed ?? 1;
 	const sizes = checkSizes(options.sizes ?? {});
@@ -72,6 +41,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const delays = cancellableDelays();
 	const routes = new Map<string, MountedRoute[]>();
 	const issuers = new Map<string, TokenIssuer>();
+	const caller = new WebhookCaller();
+	const webhooks = new WebhookRegistry();
+	/** Set once the providers exist; admin requests that arrive earlier get a 503. */
+	let admin: AdminContext | undefined = undefined;
 
 	const context = {
 		routes,
@@ -80,12 +53,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		quiet: options.quiet ?? true,
 		record: (entry: RequestLogEntry, target: MatchTarget) => {
 			targets.set(entry, target);
-			log.push(entry);
-			if (log.length > MAX_LOG_ENTRIES) log.splice(0, log.length - MAX_LOG_ENTRIES);
+			pushBounded(log, entry);
 		},
 	};
+	const handle = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
+		if (!isAdminPath((incoming.url ?? '/').split('?', 1)[0]))
+			return await dispatch(context, incoming, outgoing);
+		if (admin) return await handleAdmin(admin, incoming, outgoing);
+		sendReply(outgoing, json(503, { message: 'Simulator is starting' }));
+	};
 	const server = createServer((incoming, outgoing) => {
-		dispatch(context, incoming, outgoing).catch((error: Error) => {
+		handle(incoming, outgoing).catch((error: Error) => {
 			// A simulator bug must fail this request, not crash the test run with an unhandled rejection.
 			if (outgoing.headersSent) outgoing.destroy();
 			else sendReply(outgoing, json(500, { message: `Simulator error: ${error.message}` }));
@@ -96,6 +74,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const closeServer = () =>
 		new Promise<void>((resolve, reject) => {
 			delays.cancelAll();
+			caller.abortAll();
 			server.close((error) => (error ? reject(error) : resolve()));
 			server.closeAllConnections(); // keep-alive sockets would otherwise hold close() open
 		});
@@ -105,7 +84,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	try {
 		for (const createProvider of providerFactories) {
 			const tokens = new TokenIssuer(options.tokenTtlSeconds ?? 3600);
-			const provider = createProvider({ seed, sizes, tokens, simulatorUrl: url });
+			let name = ''; // known once the factory returns; its sendWebhook only runs later
+			const provider = createProvider({
+				seed,
+				sizes,
+				tokens,
+				simulatorUrl: url,
+				webhooks,
+				sendWebhook: (target, send) => caller.send(target, { provider: name, ...send }),
+			});
+			name = provider.name;
 			if (provider.routes.some((route) => route.auth) && !provider.authenticate) {
 				throw new Error(
 					`Provider '${provider.name}' has routes with auth but no authenticate hook`,
@@ -123,16 +111,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		throw error;
 	}
 
-	return {
+	const select = (filter: AdminLogFilter) =>
+		log.filter(
+			(entry) =>
+				(filter.status === undefined || entry.status === filter.status) &&
+				(filter.since === undefined || entry.at >= filter.since) &&
+				matches(filter, targets.get(entry)!),
+		);
+	const simulator: Simulator = {
 		url,
 		providers,
 		log,
-		count: (filter: LogFilter = {}) =>
-			log.filter(
-				(entry) =>
-					(filter.status === undefined || entry.status === filter.status) &&
-					matches(filter, targets.get(entry)!),
-			).length,
+		count: (filter = {}) => select(filter).length,
 		clearLog: () => {
 			log.length = 0; // keep the array: callers may hold `sim.log`
 		},
@@ -147,11 +137,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				if (provider === undefined || provider === name) issuer.expireAll();
 			}
 		},
+		sendWebhook: (target, send) => caller.send(target, send),
+		outbound: caller.log,
+		clearOutbound: () => {
+			caller.log.length = 0;
+		},
+		webhooks: {
+			register: (provider, registration) => webhooks.register(provider, registration),
+			unregister: (provider, id) => webhooks.unregister(provider, id),
+			list: (provider) => webhooks.list(provider),
+		},
 		reset: () => {
 			log.length = 0;
+			caller.log.length = 0;
 			rules.clear();
+			webhooks.clear();
 			for (const issuer of issuers.values()) issuer.clear();
 		},
 		close: closeServer,
 	};
+	admin = { simulator, select };
+	return simulator;
 }

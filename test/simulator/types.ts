@@ -57,6 +57,68 @@ export type Fault = { match?: RequestMatch; times: number } & (
 	| { kind: 'delay'; ms: number }
 );
 
+export interface SendWebhookOptions {
+	/** A string is sent as text/plain, anything else as JSON. */
+	body: unknown;
+	/** Sent as given; they override the default content type. */
+	headers?: Record<string, string>;
+	/** Default 'POST'. */
+	method?: 'POST' | 'PUT';
+	/** The simulated provider making the call, for the outbound log. */
+	provider?: string;
+	/** Whole-call deadline, connect to last byte. Default 10000. */
+	timeoutMs?: number;
+}
+
+export interface WebhookResponse {
+	status: number;
+	body: string;
+	headers: Record<string, string>;
+}
+
+export interface OutboundLogEntry {
+	provider?: string;
+	url: string;
+	method: 'POST' | 'PUT';
+	/** What was sent; credential-looking headers hold '[redacted]'. */
+	headers: Record<string, string>;
+	/** What was sent, with secret-looking fields redacted. */
+	body: unknown;
+	/** 0 until the answer arrives, and when none did. */
+	status: number;
+	/** Start time, epoch milliseconds. */
+	at: number;
+	/** Why the call failed: refused, reset, timed out, closed. */
+	error?: string;
+}
+
+export interface WebhookRegistration {
+	url: string;
+	/** Event names the subscriber wants; default ['*'], every event. */
+	events?: string[];
+	/** For signing payloads; kept by the registry, never listed. */
+	secret?: string;
+}
+
+export interface WebhookSubscription {
+	id: string;
+	provider: string;
+	url: string;
+	events: string[];
+	/** Epoch milliseconds. */
+	createdAt: number;
+}
+
+/** Customers' webhook subscriptions, as providers with a "register webhook" API keep them. */
+export interface Webhooks {
+	/** Returns the new subscription's id. The URL must be one `sendWebhook` may call. */
+	register(provider: string, registration: WebhookRegistration): string;
+	/** False when the provider has no subscription with that id. */
+	unregister(provider: string, id: string): boolean;
+	/** In registration order, of one provider or all. */
+	list(provider?: string): WebhookSubscription[];
+}
+
 export interface ProviderInfo {
 	baseUrl: string;
 	credentials: Record<string, string>;
@@ -76,7 +138,16 @@ export interface Simulator {
 	setLatency(ms: number, match?: Omit<RequestMatch, 'method'>): void;
 	/** Every token issued so far (by one provider, or all) is refused with 401 from now on. */
 	expireTokens(provider?: string): void;
-	/** Clears the log, faults, latency and tokens; the data stays as seeded. */
+	/**
+	 * Calls a customer's webhook as a provider would. Only http:// on 127.0.0.1 or localhost, so tests never
+	 * reach another host. Rejects when no answer arrives (refused, reset, timeout, close()); any status resolves.
+	 */
+	sendWebhook(url: string, options: SendWebhookOptions): Promise<WebhookResponse>;
+	/** Every outgoing webhook call, oldest first, bounded like `log`. */
+	outbound: OutboundLogEntry[];
+	clearOutbound(): void;
+	webhooks: Webhooks;
+	/** Clears the logs, faults, latency, tokens and webhook subscriptions; the data stays as seeded. */
 	reset(): void;
 	close(): Promise<void>;
 }

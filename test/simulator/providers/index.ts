@@ -1,5 +1,6 @@
 /** Every simulated provider; the server mounts each one under `/<name>`. */
 import type { ProviderFactory } from '../provider';
+import { feeds } from './feeds';
 import { irisEngage } from './irisengage';
 
-export const providerFactories: ProviderFactory[] = [irisEngage];
+export const providerFactories: ProviderFactory[] = [irisEngage, feeds];

@@ -1,0 +1,202 @@
+import { SimulatorClient, startSimulator, type Simulator } from '.';
+import { irisClient, postJson, startReceiver } from './testing';
+
+const GET_CONTENT = 'POST /IrisEngage_API/api/GetContent';
+
+let sim: Simulator;
+let client: SimulatorClient;
+let iris: ReturnType<typeof irisClient>;
+
+beforeAll(async () => {
+	sim = await startSimulator();
+	client = new SimulatorClient(sim.url);
+	iris = irisClient(sim);
+});
+afterEach(() => sim.reset());
+afterAll(async () => await sim.close());
+
+const getContent = async (token?: string) => await iris.call('/GetContent', { RequestId: 'none' }, token);
+
+describe('admin API', () => {
+	it('reports health with every provider base URL', async () => {
+		expect(await client.health()).toEqual({
+			ok: true,
+			providers: { irisengage: `${sim.url}/irisengage`, feeds: `${sim.url}/feeds` },
+		});
+	});
+
+	it('is neither logged nor faulted nor delayed', async () => {
+		sim.injectFault({ kind: 'status', status: 500, times: 1 });
+		sim.setLatency(400);
+		const started = Date.now();
+		await client.health();
+		await client.count();
+
+		expect(Date.now() - started).toBeLessThan(300);
+		expect(sim.log).toEqual([]);
+		sim.setLatency(0);
+		expect((await fetch(`${sim.url}/nope`)).status).toBe(500); // the fault was still pending
+	});
+
+	it('counts and lists inbound requests by provider, route, method, status and time', async () => {
+		await getContent();
+		// `at` has millisecond resolution: keep `since` clear of both neighbours.
+		const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
+		await pause();
+		const between = Date.now();
+		await pause();
+		await iris.login();
+		await fetch(`${sim.url}/nope`);
+
+		expect(await client.count()).toBe(3);
+		expect(await client.count({ provider: 'irisengage' })).toBe(2);
+		expect(await client.count({ route: /GetContent$/, status: 401 })).toBe(1);
+		expect(await client.count({ route: GET_CONTENT })).toBe(1); // a string matches exactly, as in-process
+		expect(await client.count({ route: 'GetContent' })).toBe(0);
+		expect(await client.count({ method: 'get' })).toBe(1);
+
+		const later = await client.log({ since: between });
+		expect(later.map((entry) => entry.path)).toEqual([
+			'/irisengage/IrisEngage_API/api/Users/authenticate',
+			'/nope',
+		]);
+		expect(later[0].body).toEqual({ Name: 'user1', Password: '[redacted]' });
+		expect(await client.log({ provider: 'irisengage', route: /GetContent/ })).toHaveLength(1);
+	});
+
+	it('takes route filters as regex sources on the wire', async () => {
+		await getContent();
+		const count = await fetch(`${sim.url}/_sim/count?route=GetContent&status=401`);
+		expect(await count.json()).toEqual({ count: 1 });
+	});
+
+	it('injects faults (201) with match.route as a regex source, and clears them', async () => {
+		const response = await postJson(`${sim.url}/_sim/faults`, {
+			kind: 'status',
+			status: 503,
+			times: 2,
+			match: { route: 'GetContent' },
+		});
+		expect(response.status).toBe(201);
+		await iris.login(); // another route: unaffected
+		expect((await getContent()).status).toBe(503);
+
+		await client.clearFaults();
+		expect((await getContent()).status).toBe(401);
+	});
+
+	it('injects faults through the client, with the same matching as in-process', async () => {
+		await client.injectFault({ kind: 'html', status: 504, times: 1, match: { route: GET_CONTENT } });
+		await client.injectFault({ kind: 'reset', times: 1, match: { route: /authenticate/ } });
+
+		expect((await getContent()).status).toBe(504);
+		await expect(iris.login()).rejects.toThrow('fetch failed');
+		expect(sim.log.map((entry) => entry.fault)).toEqual(['html 504', 'reset']);
+	});
+
+	it('sets and removes latency', async () => {
+		await client.setLatency(150, { provider: 'irisengage' });
+		let started = Date.now();
+		await getContent();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+
+		await client.setLatency(0, { provider: 'irisengage' });
+		started = Date.now();
+		await getContent();
+		expect(Date.now() - started).toBeLessThan(140);
+	});
+
+	it('expires tokens, of one provider or all', async () => {
+		const first = await iris.login();
+		await client.expireTokens('irisengage');
+		expect((await getContent(first)).status).toBe(401);
+
+		const second = await iris.login();
+		await client.expireTokens();
+		expect((await getContent(second)).status).toBe(401);
+	});
+
+	it('resets like reset(): logs, faults, tokens, webhooks', async () => {
+		const token = await iris.login();
+		sim.injectFault({ kind: 'status', status: 500, times: 5 });
+		sim.webhooks.register('mehery', { url: 'http://127.0.0.1:9/hook' });
+		await client.reset();
+
+		expect(sim.log).toEqual([]);
+		expect(await client.webhooks()).toEqual([]);
+		expect((await getContent(token)).status).toBe(401);
+	});
+
+	it('makes the simulator call a webhook, and shows the call as outbound', async () => {
+		const receiver = await startReceiver();
+		try {
+			const result = await client.sendWebhook(`${receiver.url}/webhook/test`, {
+				body: { event: 'message' },
+				headers: { 'x-event': 'message' },
+				provider: 'irisengage',
+			});
+			expect(result).toMatchObject({ status: 200, body: '{"received":true}' });
+			expect(receiver.calls[0]).toMatchObject({ path: '/webhook/test', body: '{"event":"message"}' });
+			expect(await client.outbound('irisengage')).toEqual([
+				expect.objectContaining({ url: `${receiver.url}/webhook/test`, status: 200 }),
+			]);
+			expect(await client.outbound('wavy')).toEqual([]);
+		} finally {
+			await receiver.close();
+		}
+	});
+
+	it('answers 502 when the webhook does not answer, 400 for a URL it may not call', async () => {
+		const gone = await startReceiver();
+		await gone.close();
+		await expect(client.sendWebhook(gone.url, { body: {} })).rejects.toThrow(/502 .*ECONNREFUSED/);
+		await expect(client.sendWebhook('http://example.com/hook', { body: {} })).rejects.toThrow(
+			/400 Webhook URLs must be http:\/\/ on 127\.0\.0\.1 or localhost/,
+		);
+	});
+
+	it('lists webhook subscriptions, of one provider or all', async () => {
+		const id = sim.webhooks.register('mehery', { url: 'http://localhost:5678/webhook/x', secret: 's' });
+		sim.webhooks.register('wavy', { url: 'http://localhost:5678/webhook/y' });
+
+		expect(await client.webhooks('mehery')).toEqual([
+			{
+				id,
+				provider: 'mehery',
+				url: 'http://localhost:5678/webhook/x',
+				events: ['*'],
+				createdAt: expect.any(Number),
+			},
+		]);
+		expect(await client.webhooks()).toHaveLength(2);
+	});
+
+	it.each([
+		['invalid JSON', 'POST', '/faults', '{"kind":'],
+		['a non-object fault', 'POST', '/faults', '[1]'],
+		['an unknown fault kind', 'POST', '/faults', '{"kind":"explode","times":1}'],
+		['a fault without times', 'POST', '/faults', '{"kind":"reset"}'],
+		['a status out of range', 'POST', '/faults', '{"kind":"status","status":42,"times":1}'],
+		['an invalid route regex', 'POST', '/faults', '{"kind":"reset","times":1,"match":{"route":"("}}'],
+		['negative latency', 'POST', '/latency', '{"ms":-1}'],
+		['an unknown provider', 'POST', '/expire-tokens', '{"provider":"nope"}'],
+		['a webhook call without url', 'POST', '/send-webhook', '{"body":{}}'],
+		['a non-numeric status filter', 'GET', '/count?status=abc', undefined],
+	])('refuses %s with 400 { message }', async (_case, method, path, body) => {
+		const response = await fetch(`${sim.url}/_sim${path}`, { method, body });
+		expect(response.status).toBe(400);
+		expect(await response.json()).toEqual({ message: expect.any(String) });
+	});
+
+	it('answers unknown admin routes with 404, a wrong method with 405', async () => {
+		expect((await fetch(`${sim.url}/_sim/nope`)).status).toBe(404);
+		expect((await fetch(`${sim.url}/_sim/reset`)).status).toBe(405);
+	});
+
+	it('turns a failed call into a rejection with the admin message', async () => {
+		await expect(client.expireTokens('nope')).rejects.toThrow(
+			"Simulator admin API POST /expire-tokens: 400 No simulated provider named 'nope'",
+		);
+		await expect(client.count({ route: /x/i })).rejects.toThrow('cannot carry flags');
+	});
+});
