@@ -1,4 +1,7 @@
-/** Unit tests are pure; engine tests run the built package (dist/) in n8n-core's WorkflowExecute against the simulator. */
+/**
+ * unit: pure tests and the simulator. engine: the built package (dist/) in n8n-core's WorkflowExecute against
+ * the simulator. e2e: a real n8n server with the npm pack tarball installed (one server for the whole suite).
+ */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
 const common = {
 	testEnvironment: 'node',
@@ -11,5 +14,13 @@ module.exports = {
 	projects: [
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/simulator/**/*.test.ts'] },
 		{ ...common, displayName: 'engine', testMatch: ['<rootDir>/test/engine/**/*.test.ts'], testTimeout: 60000 },
+		{
+			...common,
+			displayName: 'e2e',
+			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+			globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+			globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+			testTimeout: 120000,
+		},
 	],
 };

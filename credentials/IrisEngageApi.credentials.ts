@@ -7,6 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { loginFailed } from '../nodes/shared/errors';
+
 /**
  * IrisEngage runs on the customer's own host. Name/Password buy a JWT that expires; n8n keeps it in the
  * hidden expirable `sessionToken`, calls preAuthentication only while it is empty, and once more after a 401.
@@ -63,16 +65,21 @@ export class IrisEngageApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const { token } = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${irisEngageApiUrl(credentials)}/Users/authenticate`,
-			body: { Name: credentials.name, Password: credentials.password },
-			json: true,
-		})) as { token?: string };
-		if (!token) {
-			throw new Error('IrisEngage did not return a token: check the Name and Password');
+		let answer: { token?: string };
+		try {
+			answer = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${irisEngageApiUrl(credentials)}/Users/authenticate`,
+				body: { Name: credentials.name, Password: credentials.password },
+				json: true,
+			})) as { token?: string };
+		} catch (error) {
+			throw loginFailed('IrisEngage', error);
 		}
-		return { sessionToken: token };
+		if (!answer?.token) {
+			throw new Error('IrisEngage login failed: no token in its answer (check the Base URL and API Path)');
+		}
+		return { sessionToken: answer.token };
 	}
 
 	authenticate: IAuthenticateGeneric = {

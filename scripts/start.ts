@@ -26,17 +26,16 @@ async function main() {
 	const sim = await startSimulator({ port: SIMULATOR_PORT, quiet: false });
 	say(`Provider simulator: ${sim.url} (admin API: ${sim.url}/_sim/health)`);
 	const credentials = chooseCredentials(sim.providers, { root: PROJECT_ROOT, env: process.env });
-	let stage: Awaited<ReturnType<typeof stageN8n>> | undefined;
+	// n8n's own launcher stops n8n on a signal during start-up; from here on we stop both.
+	const stage = await stageN8n({ userFolder: USER_FOLDER, port: N8N_PORT, credentials, log: say });
 	const stop = async () => {
 		say('\nStopping n8n and the simulator…');
-		await stage?.server.stop();
+		await stage.server.stop();
 		await sim.close();
 		process.exit(0);
 	};
 	process.once('SIGINT', () => void stop());
 	process.once('SIGTERM', () => void stop());
-
-	stage = await stageN8n({ userFolder: USER_FOLDER, port: N8N_PORT, credentials, log: say });
 	const firstId = stage.workflowIds.get(FIRST_EXAMPLE);
 	say('');
 	say('────────────────────────────────────────────────────────────────────────');

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { RequestFailure } from './failure';
+import { describeFailure, errorWithFailure, type RequestFailure } from './failure';
 
 const TRANSPORT_MESSAGES: Record<string, string> = {
 	ECONNRESET: 'the connection was reset before an answer arrived',
@@ -95,4 +95,19 @@ export function invalidParameter(node: INode, field: string, problem: string, it
 		itemIndex,
 		description: `Fix the "${field}" parameter of item ${itemIndex + 1}.`,
 	});
+}
+
+/**
+ * For a credential's preAuthentication: the login failed. The message names the provider and carries its own
+ * words and status, which n8n's credential Test shows as they are; nodes still map it to a NodeApiError with
+ * that status. The raw error (which holds the password in its request body) is not kept.
+ */
+export function loginFailed(provider: string, error: unknown): Error {
+	const failure = describeFailure(error);
+	const reason =
+		providerMessage(failure.body) ??
+		(failure.code ? (TRANSPORT_MESSAGES[failure.code] ?? 'a network error occurred') : undefined) ??
+		(failure.status ? 'the login was refused' : 'the login failed');
+	const status = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
+	return errorWithFailure(`${provider} login failed: ${reason}${status}`, failure);
 }

@@ -57,9 +57,21 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/**
+ * An error carrying a RequestFailure under a key n8n's error wrapping does not interpret, so n8n neither
+ * replaces its message with a generic status text nor exposes the raw response; describeFailure reads it back.
+ */
+export function errorWithFailure(message: string, failure: RequestFailure): Error {
+	return Object.assign(new Error(message), { requestFailure: failure });
+}
+
 export function describeFailure(error: unknown): RequestFailure {
 	const failure: RequestFailure = {};
 	for (const level of levelsOf(error)) {
+		const carried = level.requestFailure as RequestFailure | undefined;
+		for (const [key, value] of Object.entries(carried ?? {}) as Array<[keyof RequestFailure, never]>) {
+			failure[key] ??= value;
+		}
 		const response = (level.response ?? undefined) as Level | undefined;
 		failure.status ??= asStatus(response?.status) ?? asStatus(level.httpCode);
 		if (typeof level.code === 'string' && isSocketCode(level.code)) failure.code ??= level.code;

@@ -410,16 +410,21 @@ export class N8nHttpError extends Error {
 
 const TERMINAL_STATUSES = new Set(['success', 'error', 'crashed', 'canceled', 'waiting']);
 
-/** The items (json) a node output in an execution: runData[node][runIndex].data.main[outputIndex]. */
-export function nodeOutput(
+/** The items a node output in an execution: runData[node][runIndex].data.main[outputIndex]. */
+export function nodeItems(
 	execution: N8nExecution,
 	nodeName: string,
 	runIndex = 0,
 	outputIndex = 0,
-): Array<Record<string, unknown>> {
+): Array<{ json: Record<string, unknown>; pairedItem?: unknown }> {
 	const run = execution.data?.resultData.runData[nodeName]?.[runIndex];
 	if (!run) throw new Error(`execution ${execution.id}: node "${nodeName}" has no run ${runIndex}`);
-	return (run.data?.main[outputIndex] ?? []).map((item) => item.json);
+	return run.data?.main[outputIndex] ?? [];
+}
+
+/** The json of a node's output items (see nodeItems for the whole items, with pairedItem). */
+export function nodeOutput(execution: N8nExecution, nodeName: string, runIndex = 0, outputIndex = 0): Array<Record<string, unknown>> {
+	return nodeItems(execution, nodeName, runIndex, outputIndex).map((item) => item.json);
 }
 
 /**
@@ -440,7 +445,7 @@ export class N8nClient {
 		method: string,
 		pathname: string,
 		opts: { body?: unknown; auth: 'cookie' | 'apiKey' | 'none'; timeoutMs?: number },
-	): Promise<{ status: number; json: any; headers: Headers }> {
+	): Promise<{ status: number; json: unknown; headers: Headers }> {
 		const headers: Record<string, string> = { accept: 'application/json' };
 		if (opts.body !== undefined) headers['content-type'] = 'application/json';
 		if (opts.auth === 'cookie') {
@@ -463,13 +468,13 @@ export class N8nClient {
 	}
 
 	/** Editor REST call with the login cookie; returns the `data` field n8n wraps responses in. */
-	async rest<T = any>(method: string, pathname: string, body?: unknown): Promise<T> {
+	async rest<T = unknown>(method: string, pathname: string, body?: unknown): Promise<T> {
 		const { json } = await this.request(method, `/rest${pathname}`, { body, auth: 'cookie' });
-		return json?.data as T;
+		return (json as { data?: T } | null)?.data as T;
 	}
 
 	/** Public API call (`/api/v1...`) with the API key; returns the parsed body as is. */
-	async api<T = any>(method: string, pathname: string, body?: unknown): Promise<T> {
+	async api<T = unknown>(method: string, pathname: string, body?: unknown): Promise<T> {
 		const { json } = await this.request(method, `/api/v1${pathname}`, { body, auth: 'apiKey' });
 		return json as T;
 	}
@@ -488,7 +493,8 @@ export class N8nClient {
 	async setupOwner(owner: OwnerInfo): Promise<{ created: boolean }> {
 		this.owner = owner;
 		const { json } = await this.request('GET', '/rest/settings', { auth: 'none' });
-		if (json.data?.userManagement?.showSetupOnFirstLoad === false) {
+		const settings = json as { data?: { userManagement?: { showSetupOnFirstLoad?: boolean } } };
+		if (settings.data?.userManagement?.showSetupOnFirstLoad === false) {
 			await this.login();
 			return { created: false };
 		}
@@ -521,12 +527,12 @@ export class N8nClient {
 
 	/** GET /types/nodes.json: every loaded node type description (`name` is e.g. `n8n-nodes-foo.bar`). */
 	async listNodeTypes(): Promise<Array<{ name: string; displayName: string; version: number | number[]; [k: string]: unknown }>> {
-		return (await this.request('GET', '/types/nodes.json', { auth: 'cookie' })).json;
+		return (await this.request('GET', '/types/nodes.json', { auth: 'cookie' })).json as Array<{ name: string; displayName: string; version: number | number[] }>;
 	}
 
 	/** GET /types/credentials.json: every loaded credential type (`name`, `properties`, `test`, ...). */
 	async listCredentialTypes(): Promise<Array<{ name: string; displayName: string; [k: string]: unknown }>> {
-		return (await this.request('GET', '/types/credentials.json', { auth: 'cookie' })).json;
+		return (await this.request('GET', '/types/credentials.json', { auth: 'cookie' })).json as Array<{ name: string; displayName: string }>;
 	}
 
 	/** Public API POST /api/v1/credentials { name, type, data }; returns { id, name, type, ... }. */

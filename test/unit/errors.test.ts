@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError, type JsonObject } from 'n8n-workflow'
 
 import {
 	invalidParameter,
+	loginFailed,
 	providerApiError,
 	providerMessage,
 	unexpectedAnswerError,
@@ -160,5 +161,22 @@ describe('invalidParameter', () => {
 		expect(error.message).toBe('Mobile Number: must contain only digits');
 		expect(error.description).toBe('Fix the "Mobile Number" parameter of item 3.');
 		expect(error.context.itemIndex).toBe(2);
+	});
+});
+
+describe('loginFailed (a credential preAuthentication that failed)', () => {
+	it("says the provider's own words and status, and n8n's wrapping keeps them", async () => {
+		const error = loginFailed('IrisEngage', await provoke({ kind: 'status', status: 400, body: { message: 'Username or password is incorrect' } }));
+		expect(error.message).toBe('IrisEngage login failed: Username or password is incorrect (HTTP 400)');
+		const wrapped = new NodeApiError(node, error as unknown as JsonObject);
+		expect(wrapped.message).toBe(error.message);
+		expect(providerApiError(node, describeFailure(wrapped), { provider: 'IrisEngage' }).message).toBe(
+			'IrisEngage: Username or password is incorrect (HTTP 400)',
+		);
+		for (const secret of SECRETS) expect(inspect(wrapped, { depth: 10 })).not.toContain(secret);
+	});
+
+	it('names a network failure', async () => {
+		expect(loginFailed('IrisEngage', await provoke('refused')).message).toMatch(/^IrisEngage login failed: the connection was refused/);
 	});
 });
