@@ -436,6 +436,11 @@ export class N8nClient {
 	private owner: OwnerInfo | null = null;
 	apiKey: string | null = null;
 
+	/** The login cookie (`n8n-auth=…`), e.g. to hand to a browser; null before a login. */
+	get authCookie(): string | null {
+		return this.cookie;
+	}
+
 	/** @param url base URL of the server, e.g. `http://127.0.0.1:5690` */
 	constructor(readonly url: string) {
 		this.url = url.replace(/\/+$/, '');

@@ -1,23 +1,23 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Patch runtime/package-lock.json so `npm ci` accepts it on this machine's partial npm mirror.
+ * Patch a package-lock.json (the project's or runtime/'s) so `npm ci` accepts it on this machine's partial npm mirror.
  *
  * Why: the mirror lacks the other platforms' optional prebuilt packages of some native modules
- * (e.g. @msgpackr-extract/msgpackr-extract-darwin-arm64@3.0.7). `npm install` then writes a lockfile
+ * (e.g. @msgpackr-extract/msgpackr-extract-darwin-arm64@3.0.7 for n8n, @unrs/resolver-binding-darwin-x64 for jest). `npm install` then writes a lockfile
  * without entries for them, and `npm ci` refuses it ("Missing: ... from lock file"). Adding entries with
  * their `os`/`cpu` (and no tarball) satisfies `npm ci`, which skips them by platform anyway.
  *
- * Usage, after regenerating the lock (e.g. `npm install --package-lock-only` in runtime/):
- *   node runtime/fix-lock.js [path/to/package-lock.json]
+ * Usage, after any `npm install` that rewrites a lockfile:
+ *   node scripts/fix-lock.js package-lock.json && node scripts/fix-lock.js runtime/package-lock.json
  * Only optional dependencies whose name ends in `-<os>-<cpu>` are added; anything else missing is an error.
  */
 const fs = require('fs');
 const path = require('path');
 
-const OS = ['darwin', 'linux', 'win32', 'freebsd', 'openbsd', 'netbsd', 'sunos', 'aix', 'android'];
+const OS = ['darwin', 'linux', 'win32', 'freebsd', 'openbsd', 'netbsd', 'sunos', 'aix', 'android', 'openharmony'];
 const CPU = ['x64', 'arm64', 'arm', 'ia32', 'ppc64', 's390x', 'riscv64', 'loong64'];
-const PLATFORM_RE = new RegExp(`-(${OS.join('|')})-(${CPU.join('|')})(?:-(?:gnu|musl|msvc|gnueabihf))?$`);
+const PLATFORM_RE = new RegExp(`-(${OS.join('|')})-(${CPU.join('|')})(?:-(?:gnu|musl|msvc|eabi|gnueabihf|musleabihf))?$`);
 
 /** Where npm would look up `name` from the package installed at lock key `from` (node_modules walk). */
 function findInstalled(packages, from, name) {
@@ -66,7 +66,7 @@ function fixLock(lockPath) {
 module.exports = { fixLock };
 
 if (require.main === module) {
-	const lockPath = path.resolve(process.argv[2] || path.join(__dirname, 'package-lock.json'));
+	const lockPath = path.resolve(process.argv[2] || 'package-lock.json');
 	const added = fixLock(lockPath);
 	console.log(added.length ? `added ${added.length} lock entries:\n  ${added.join('\n  ')}` : 'lockfile already complete');
 }
