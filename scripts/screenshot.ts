@@ -45,6 +45,7 @@ async function main() {
 		await page.goto(`${stage.server.url}/workflow/${workflowId}`);
 		const node = page.locator('[data-test-id="canvas-node"]', { hasText: 'Get History' });
 		await node.waitFor({ timeout: 30_000 });
+		// The canvas pane overlays the button in headless runs; a forced click is what a user's click does.
 		await page.locator('[data-test-id="execute-workflow-button"]').first().click({ force: true });
 		await page.locator('[data-test-id="canvas-node-output-handle"]').first().waitFor({ timeout: 30_000 });
 		await shoot(page, 'editor-workflow.png');

@@ -8,35 +8,35 @@ import { providerRequest } from '../shared/request';
 export const PROVIDER = 'IrisEngage';
 export const CREDENTIAL_TYPE = 'irisEngageApi';
 
-/** One chat session of a customer, as EngageAPIRequestDetails lists it. */
+/** Ids may arrive as strings or numbers; they are sent back as they came and shown as text. */
+const id = z.union([z.string().min(1), z.number()]);
+
+/**
+ * One chat session of a customer, as EngageAPIRequestDetails lists it. Only what we use is checked;
+ * everything else passes through untouched, so raw output loses nothing and a field typed differently by
+ * another IrisEngage version does not fail the node.
+ */
 export const sessionSchema = z
 	.object({
-		requestId: z.string().min(1),
+		requestId: id,
 		requestedDate: z.string(),
 		channelName: z.string().nullish(),
 		chatStatus: z.string().nullish(),
 	})
 	.passthrough();
-/** Passthrough keeps fields the spec does not list, so raw output loses nothing. */
 export type IrisSession = z.infer<typeof sessionSchema> & IDataObject;
 
 /** One message of a session, as GetContent returns it; `message` is IrisEngage's markup. */
 export const messageSchema = z
 	.object({
-		id: z.string().nullish(),
-		customerNumber: z.string().nullish(),
+		id: id.nullish(),
+		customerNumber: z.union([z.string(), z.number()]).nullish(),
 		customerName: z.string().nullish(),
-		customerEmail: z.string().nullish(),
-		channelId: z.union([z.string(), z.number()]).nullish(),
 		botId: z.string().nullish(),
-		messageId: z.string().min(1),
+		messageId: id,
 		direction: z.string(),
 		message: z.string().nullish(),
 		createdDate: z.string(),
-		messageType: z.number().nullish(),
-		channel: z.string().nullish(),
-		handledBy: z.string().nullish(),
-		userName: z.string().nullish(),
 	})
 	.passthrough();
 export type IrisMessage = z.infer<typeof messageSchema> & IDataObject;
@@ -82,7 +82,7 @@ export async function listSessions(
 }
 
 /** Every message of one session, in the order IrisEngage keeps them. */
-export async function getMessages(context: IExecuteFunctions, requestId: string, itemIndex: number): Promise<IrisMessage[]> {
+export async function getMessages(context: IExecuteFunctions, requestId: string | number, itemIndex: number): Promise<IrisMessage[]> {
 	const answer = await post(context, '/GetContent', { RequestId: requestId }, listOf(messageSchema), 'message list', itemIndex);
 	return (answer.message ?? []) as IrisMessage[];
 }

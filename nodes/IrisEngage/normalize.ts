@@ -6,6 +6,10 @@ import { parseProviderDate } from '../shared/dates';
 import type { IrisMessage, IrisSession } from './api';
 import { describeMarkup, parseMarkup } from './markup';
 
+function textOrNull(value: string | number | null | undefined): string | null {
+	return value === null || value === undefined ? null : String(value);
+}
+
 /** IrisEngage writes dates two ways: `08-15-2023 07:39:17 PM` (sessions) and `2023-08-15 07:39:17 PM` (messages). */
 const IRIS_DATE_FORMATS = ['MM-DD-YYYY hh:mm:ss A', 'YYYY-MM-DD hh:mm:ss A', 'ISO'] as const;
 
@@ -16,7 +20,7 @@ export function irisDate(value: string, timeZone: string): string {
 /** A session as a conversation summary with an ISO date; the raw fields stay available with Simplify off. */
 export function simplifySession(session: IrisSession, mobileNumber: string, timeZone: string): IDataObject {
 	return {
-		conversationId: session.requestId,
+		conversationId: String(session.requestId),
 		mobileNumber,
 		channel: session.channelName ?? null,
 		status: session.chatStatus ?? null,
@@ -28,13 +32,13 @@ export function simplifySession(session: IrisSession, mobileNumber: string, time
 export function simplifyMessage(message: IrisMessage, timeZone: string): ChatMessage & { content: IDataObject[] } {
 	const { content, ...summary } = describeMarkup(parseMarkup(message.message ?? ''));
 	const inbound = message.direction.toLowerCase() === 'inbound';
-	const customer = message.customerNumber ?? null;
+	const customer = textOrNull(message.customerNumber);
 	const business = message.botId ?? null;
 	const normalized = toChatMessage({
 		provider: 'irisengage',
 		direction: inbound ? 'inbound' : 'outbound',
-		messageId: message.messageId,
-		conversationId: message.id ?? null,
+		messageId: String(message.messageId),
+		conversationId: textOrNull(message.id),
 		from: inbound ? customer : business,
 		to: inbound ? business : customer,
 		contactName: message.customerName || null,
