@@ -54,7 +54,17 @@ export async function runOperation<Params>(
 	}
 
 	const runnable = items.map((_, index) => index).filter((index) => !failures.has(index));
-	const work = async (itemIndex: number) => await operation.run.call(context, params[itemIndex] as Params, itemIndex);
+	// Without Continue On Fail the first failure fails the node: items not started yet are not sent.
+	let failed = false;
+	const work = async (itemIndex: number) => {
+		if (failed) return undefined;
+		try {
+			return await operation.run.call(context, params[itemIndex] as Params, itemIndex);
+		} catch (error) {
+			failed = !continueOnFail;
+			throw error;
+		}
+	};
 	const options = {
 		concurrency: operation.concurrency ?? DEFAULT_CONCURRENCY,
 		keyOf: (itemIndex: number) => operation.orderKey?.(params[itemIndex] as Params),
@@ -72,7 +82,7 @@ export async function runOperation<Params>(
 		const pairedItem = { item: itemIndex };
 		const outcome = outcomes.get(itemIndex);
 		if (outcome?.status === 'fulfilled') {
-			for (const json of outcome.value) output.push({ json, pairedItem });
+			for (const json of outcome.value ?? []) output.push({ json, pairedItem });
 			continue;
 		}
 		const error = failures.get(itemIndex) ?? asNodeError(context, outcome?.reason, itemIndex);

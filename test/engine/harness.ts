@@ -1,6 +1,15 @@
 import 'reflect-metadata';
 
-import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import { Container } from '@n8n/di';
+import {
+	ExecutionLifecycleHooks,
+	HookContext,
+	PackageDirectoryLoader,
+	PollContext,
+	PollTriggerExecutor,
+	WebhookContext,
+	WorkflowExecute,
+} from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
@@ -17,11 +26,22 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	ITaskData,
 	IConnections,
+	IHttpRequestMethods,
+	IWebhookData,
+	IWebhookDescription,
+	IWebhookResponseData,
+	WebhookType,
+	WorkflowActivateMode,
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import { CredentialStore } from './credentials';
+import { buildRequest, parseIncoming, RecordingResponse, type CapturedResponse, type ExpressLikeRequest, type WebhookRequest } from './http-emulation';
+
+export type { CapturedResponse, WebhookRequest } from './http-emulation';
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-chat-providers';
@@ -73,6 +93,22 @@ export interface LoadedPackage {
 
 let loaded: Promise<LoadedPackage> | undefined;
 
+/** Package prefix of node types that exist only in the tests (fixtures), never in the published package. */
+export const TEST_FIXTURE_PREFIX = 'test-fixtures';
+const fixtureNodeTypes = new Map<string, INodeType | IVersionedNodeType>();
+const fixtureCredentialTypes = new Map<string, ICredentialType>();
+
+/**
+ * Makes a test-only node type (and the credential types it uses) known to the harness as
+ * `test-fixtures.<description.name>`. Returns that type name.
+ */
+export function registerFixtureNodeType(type: INodeType, credentialTypes: ICredentialType[] = []): string {
+	for (const credentialType of credentialTypes) fixtureCredentialTypes.set(credentialType.name, credentialType);
+	const name = `${TEST_FIXTURE_PREFIX}.${type.description.name}`;
+	fixtureNodeTypes.set(name, type);
+	return name;
+}
+
 /** Loads the built package (dist/) exactly the way n8n does, through n8n-core's PackageDirectoryLoader. */
 export async function loadPackage(): Promise<LoadedPackage> {
 	loaded ??= (async () => {
@@ -82,16 +118,18 @@ export async function loadPackage(): Promise<LoadedPackage> {
 		for (const [name, { type }] of Object.entries(loader.nodeTypes)) byType.set(`${PACKAGE_NAME}.${name}`, type);
 		byType.set('n8n-nodes-base.manualTrigger', manualTrigger);
 		byType.set('n8n-nodes-base.stickyNote', stickyNote);
+		const nodeType = (type: string) => required(byType.get(type) ?? fixtureNodeTypes.get(type), `node type ${type}`);
+		const credentialType = (type: string) => loader.credentialTypes[type]?.type ?? fixtureCredentialTypes.get(type);
 		const nodeTypes: INodeTypes = {
-			getByName: (type) => required(byType.get(type), `node type ${type}`),
-			getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(required(byType.get(type), `node type ${type}`), version),
+			getByName: nodeType,
+			getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeType(type), version),
 			getKnownTypes: () => ({}),
 		};
 		const credentialTypes: ICredentialTypes = {
-			recognizes: (type) => type in loader.credentialTypes,
-			getByName: (type) => required(loader.credentialTypes[type]?.type, `credential type ${type}`) as ICredentialType,
+			recognizes: (type) => credentialType(type) !== undefined,
+			getByName: (type) => required(credentialType(type), `credential type ${type}`) as ICredentialType,
 			getSupportedNodes: () => [],
-			getParentTypes: (type) => loader.credentialTypes[type]?.type.extends ?? [],
+			getParentTypes: (type) => credentialType(type)?.extends ?? [],
 		};
 		return { loader, nodeTypes, credentialTypes };
 	})();
@@ -216,7 +254,12 @@ function inspect(run: IRun): EngineRun {
 }
 
 /** What the n8n server hands WorkflowExecute, minus the features our nodes do not use (sub-workflows, AI, forms). */
-function engineAdditionalData(store: CredentialStore, hooks: ExecutionLifecycleHooks, executionId: string): IWorkflowExecuteAdditionalData {
+function engineAdditionalData(
+	store: CredentialStore,
+	hooks: ExecutionLifecycleHooks | undefined,
+	executionId: string | undefined,
+	overrides: Partial<IWorkflowExecuteAdditionalData> = {},
+): IWorkflowExecuteAdditionalData {
 	const unsupported = async () => {
 		throw new Error('Not available in engine tests');
 	};
@@ -241,5 +284,6 @@ function engineAdditionalData(store: CredentialStore, hooks: ExecutionLifecycleH
 		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
 		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
 		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		...overrides,
 	} as unknown as IWorkflowExecuteAdditionalData;
 }

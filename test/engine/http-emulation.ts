@@ -53,14 +53,18 @@ function lowerCaseHeaders(headers: WebhookRequest['headers'] = {}): IncomingHttp
 	return result;
 }
 
-/** n8n parses JSON and form bodies; any other content type leaves `body` empty and only `rawBody` set. */
+/**
+ * n8n's webhook body parser (cli `parseBody`): `application/json` and form bodies are parsed, `text/plain` kept as
+ * text; anything else (XML, which n8n parses with xml2js, is not emulated) leaves `body` as `{}` with only
+ * `rawBody` set, as does an empty body.
+ */
 function parseBody(raw: Buffer, contentType: string | undefined): unknown {
 	const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-	const text = raw.toString('utf8');
+	const text = raw.toString('utf8').replace(/^\uFEFF/, '');
 	if (text === '') return {};
-	if (type === 'application/json' || type.endsWith('+json')) return JSON.parse(text) as unknown;
+	if (type === 'application/json') return JSON.parse(text) as unknown;
 	if (type === 'application/x-www-form-urlencoded') return Object.fromEntries(new URLSearchParams(text));
-	if (type.startsWith('text/')) return text;
+	if (type === 'text/plain') return text;
 	return {};
 }
 
@@ -90,10 +94,10 @@ export function buildRequest(spec: WebhookRequest): ExpressLikeRequest {
 	for (const [name, value] of Object.entries(query)) for (const one of [value].flat()) search.append(name, one);
 	const path = spec.url ?? '/webhook/test';
 	const url = search.size > 0 ? `${path}?${search.toString()}` : path;
-	const body = spec.body === undefined ? {} : spec.rawBody !== undefined ? parseBody(rawBody, headers['content-type']) : spec.body;
+	const contentType = headers['content-type'];
 	return addExpressHelpers(
 		{ method: (spec.method ?? 'POST').toUpperCase(), url, headers },
-		{ body, rawBody, query, params: spec.params ?? {} },
+		{ body: parseBody(rawBody, typeof contentType === 'string' ? contentType : undefined), rawBody, query, params: spec.params ?? {} },
 	);
 }
 

@@ -98,6 +98,14 @@ describe('each injected fault ends in exactly one output or error item per input
 		expect(error.httpCode).toBe('404');
 	});
 
+	test('without Continue On Fail, items not started when one fails are not sent', async () => {
+		sim.injectFault(onSessions({ kind: 'status', status: 400, body: { message: 'Refused' }, times: 1000 }));
+		const items = Array.from({ length: 20 }, () => threeNumbers[0]);
+		const result = await runNode(listSessions(), items, await irisStore(sim));
+		expect(result.error('IrisEngage')?.message).toBe('IrisEngage: Refused (HTTP 400)');
+		expect(sim.count({ route: SESSIONS_ROUTE })).toBe(1);
+	});
+
 	test('a failing conversation fails its Get History item only', async () => {
 		sim.injectFault({ match: { provider: 'irisengage', route: CONTENT_ROUTE }, kind: 'status', status: 500, body: { message: 'boom' }, times: 1 });
 		const result = await runNode(
