@@ -180,6 +180,16 @@ const TOKEN_SOURCES: Record<TokenName, string> = {
 	A: '(AM|PM|A\\.M\\.|P\\.M\\.)',
 };
 // Longest first, so SSS wins over a shorter token at the same position.
+/** Tokens that are plain numbers of one wall-clock field. */
+const CLOCK_FIELDS: Partial<Record<TokenName, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second'>> = {
+	YYYY: 'year',
+	MM: 'month',
+	DD: 'day',
+	HH: 'hour',
+	mm: 'minute',
+	ss: 'second',
+};
+
 const TOKEN_NAMES = (Object.keys(TOKEN_SOURCES) as TokenName[]).sort((a, b) => b.length - a.length);
 
 interface CompiledPattern {
@@ -224,35 +234,11 @@ function parsePattern(value: string, pattern: string, timeZone: string): number 
 	let meridiem: 'AM' | 'PM' | undefined;
 	tokens.forEach((token, index) => {
 		const text = match[index + 1];
-		switch (token) {
-			case 'YYYY':
-				clock.year = Number(text);
-				break;
-			case 'MM':
-				clock.month = Number(text);
-				break;
-			case 'DD':
-				clock.day = Number(text);
-				break;
-			case 'HH':
-				clock.hour = Number(text);
-				break;
-			case 'hh':
-				hour12 = Number(text);
-				break;
-			case 'mm':
-				clock.minute = Number(text);
-				break;
-			case 'ss':
-				clock.second = Number(text);
-				break;
-			case 'SSS':
-				clock.millisecond = fractionToMs(text);
-				break;
-			case 'A':
-				meridiem = text.toUpperCase().startsWith('P') ? 'PM' : 'AM';
-				break;
-		}
+		const field = CLOCK_FIELDS[token];
+		if (field) clock[field] = Number(text);
+		else if (token === 'hh') hour12 = Number(text);
+		else if (token === 'SSS') clock.millisecond = fractionToMs(text);
+		else if (token === 'A') meridiem = text.toUpperCase().startsWith('P') ? 'PM' : 'AM';
 	});
 	if (Number.isNaN(clock.year)) return undefined;
 	if (hour12 !== undefined) {
