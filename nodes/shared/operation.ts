@@ -62,7 +62,7 @@ export async function runOperation<Params>(
 			return await operation.run.call(context, params[itemIndex] as Params, itemIndex);
 		} catch (error) {
 			failed = !continueOnFail;
-			throw error;
+			throw asNodeError(context, error, itemIndex);
 		}
 	};
 	const options = {
