@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
 	IHttpRequestOptions,
@@ -91,5 +90,3 @@ export async function providerRequest<T = unknown>(
 		}
 	}
 }
-
-export type { IDataObject };
