@@ -1,4 +1,3 @@
-import axios from 'axios';
 import { inspect } from 'node:util';
 import { NodeApiError, NodeOperationError, type JsonObject } from 'n8n-workflow';
 
@@ -10,40 +9,15 @@ import {
 	unexpectedAnswerError,
 } from '../../nodes/shared/errors';
 import { describeFailure } from '../../nodes/shared/failure';
-import { testNode, type FaultShape, closedPort } from './support';
+import { testNode, closedPort, provokeFailure, SECRETS, type Way } from './support';
 import { startSimulator, type Simulator } from '../simulator';
 
 const node = testNode;
 
-const SECRETS = ['SECRET-TOKEN-123', 'SECRET-PASSWORD-456', 'SECRET-KEY-789'];
-
-type Way = FaultShape | 'refused';
-
 let sim: Simulator;
 let closedPortUrl: string;
 
-
-/**
- * Makes a real request carrying credentials (bearer token, password in the body, key in the query) fail
- * the given way, and returns what n8n's request helper would throw: a NodeApiError around the axios error.
- */
-async function provoke(way: Way): Promise<NodeApiError> {
-	let url = `${closedPortUrl}?apiKey=${SECRETS[2]}`;
-	if (way !== 'refused') {
-		sim.injectFault({ ...way, times: 1, match: { provider: 'irisengage', route: /GetContent/ } });
-		url = `${sim.providers.irisengage.baseUrl}/IrisEngage_API/api/GetContent?apiKey=${SECRETS[2]}`;
-	}
-	try {
-		await axios.post(
-			url,
-			{ RequestId: 'r1', Name: 'user1', Password: SECRETS[1] },
-			{ headers: { Authorization: `Bearer ${SECRETS[0]}` }, timeout: 100 },
-		);
-	} catch (error) {
-		return new NodeApiError(node, error as JsonObject);
-	}
-	throw new Error(`${JSON.stringify(way)}: the request unexpectedly succeeded`);
-}
+const provoke = async (way: Way) => await provokeFailure(sim, closedPortUrl, way);
 
 async function apiErrorFor(way: Way, context: { attempts?: number; itemIndex?: number } = {}) {
 	return providerApiError(node, describeFailure(await provoke(way)), { provider: 'IrisEngage', ...context });

@@ -1,18 +1,12 @@
-import axios from 'axios';
-import { NodeApiError, type JsonObject } from 'n8n-workflow';
-
 import {
 	describeFailure,
 	isTransient,
 	parseRetryAfter,
 	providerDidNotTakeIt,
 } from '../../nodes/shared/failure';
-import { testNode, type FaultShape, closedPort } from './support';
+import { closedPort, provokeFailure, type Way } from './support';
 import { startSimulator, type Simulator } from '../simulator';
 
-const node = testNode;
-
-type Way = FaultShape | 'refused';
 
 const WAYS = {
 	'429 with Retry-After': { kind: 'status', status: 429, retryAfter: 7 },
@@ -30,22 +24,7 @@ type WayName = keyof typeof WAYS;
 let sim: Simulator;
 let closedPortUrl: string;
 
-
-/** Makes a real request fail the given way, and returns what n8n's request helper would throw. */
-async function provoke(name: WayName): Promise<NodeApiError> {
-	const way: Way = WAYS[name];
-	let url = closedPortUrl;
-	if (way !== 'refused') {
-		sim.injectFault({ ...way, times: 1, match: { provider: 'irisengage', route: /GetContent/ } });
-		url = `${sim.providers.irisengage.baseUrl}/IrisEngage_API/api/GetContent`;
-	}
-	try {
-		await axios.post(url, { RequestId: 'r1' }, { timeout: 100 });
-	} catch (error) {
-		return new NodeApiError(node, error as JsonObject);
-	}
-	throw new Error(`${name}: the request unexpectedly succeeded`);
-}
+const provoke = async (name: WayName) => await provokeFailure(sim, closedPortUrl, WAYS[name]);
 
 beforeAll(async () => {
 	sim = await startSimulator({ quiet: true });

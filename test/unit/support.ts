@@ -1,8 +1,9 @@
 /** What the shared-core unit tests have in common: a node to blame, and ways to make a request fail. */
+import axios from 'axios';
 import { createServer, type AddressInfo } from 'node:net';
-import type { INode } from 'n8n-workflow';
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
-import type { Fault } from '../simulator';
+import type { Fault, Simulator } from '../simulator';
 
 export const testNode: INode = {
 	id: 'node-1',
@@ -23,4 +24,32 @@ export async function closedPort(): Promise<number> {
 	const { port } = server.address() as AddressInfo;
 	await new Promise((resolve) => server.close(resolve));
 	return port;
+}
+
+/** Credential values every provoked request carries, so tests can prove none of them leaks. */
+export const SECRETS = ['SECRET-TOKEN-123', 'SECRET-PASSWORD-456', 'SECRET-KEY-789'];
+
+/** A way for a request to fail: a simulator fault, or nothing listening at all. */
+export type Way = FaultShape | 'refused';
+
+/**
+ * Makes a real request carrying credentials (bearer token, password in the body, key in the query) fail
+ * the given way, and returns what n8n's request helper would throw: a NodeApiError around the axios error.
+ */
+export async function provokeFailure(sim: Simulator, refusedUrl: string, way: Way): Promise<NodeApiError> {
+	let url = `${refusedUrl}?apiKey=${SECRETS[2]}`;
+	if (way !== 'refused') {
+		sim.injectFault({ ...way, times: 1, match: { provider: 'irisengage', route: /GetContent/ } });
+		url = `${sim.providers.irisengage.baseUrl}/IrisEngage_API/api/GetContent?apiKey=${SECRETS[2]}`;
+	}
+	try {
+		await axios.post(
+			url,
+			{ RequestId: 'r1', Name: 'user1', Password: SECRETS[1] },
+			{ headers: { Authorization: `Bearer ${SECRETS[0]}` }, timeout: 100 },
+		);
+	} catch (error) {
+		return new NodeApiError(testNode, error as JsonObject);
+	}
+	throw new Error(`${JSON.stringify(way)}: the request unexpectedly succeeded`);
 }
