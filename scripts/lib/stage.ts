@@ -49,8 +49,11 @@ export function packPackage(outDir: string): string {
 }
 
 /** Creates the credential, or updates the one of the same name and type (a later `npm start`). */
-async function upsertCredential(client: N8nClient, spec: CredentialSpec): Promise<string> {
-	const existing = (await client.rest<Array<{ id: string; name: string; type: string }>>('GET', '/credentials')) ?? [];
+async function upsertCredential(
+	client: N8nClient,
+	existing: Array<{ id: string; name: string; type: string }>,
+	spec: CredentialSpec,
+): Promise<string> {
 	const match = existing.find((credential) => credential.name === spec.name && credential.type === spec.type);
 	if (!match) return (await client.createCredential(spec)).id;
 	await client.rest('PATCH', `/credentials/${match.id}`, { name: spec.name, type: spec.type, data: spec.data });
@@ -70,8 +73,11 @@ function withCredentialIds(workflow: ExampleWorkflow['json'], credentialIds: Map
 }
 
 /** Creates the workflow, or replaces the one of the same name (so edited examples reach a later `npm start`). */
-async function upsertWorkflow(client: N8nClient, workflow: ExampleWorkflow['json']): Promise<string> {
-	const existing = (await client.rest<Array<{ id: string; name: string }>>('GET', '/workflows')) ?? [];
+async function upsertWorkflow(
+	client: N8nClient,
+	existing: Array<{ id: string; name: string }>,
+	workflow: ExampleWorkflow['json'],
+): Promise<string> {
 	const match = existing.find((candidate) => candidate.name === workflow.name);
 	if (!match) return (await client.createWorkflow(workflow)).id;
 	const { name, nodes, connections } = workflow;
@@ -110,12 +116,15 @@ export async function stageN8n(options: StageOptions): Promise<Stage> {
 		await client.setupOwner(OWNER);
 		await client.createApiKey();
 		const credentialIds = new Map<string, { id: string; name: string }>();
+		const savedCredentials = (await client.rest<Array<{ id: string; name: string; type: string }>>('GET', '/credentials')) ?? [];
 		for (const spec of options.credentials) {
-			credentialIds.set(spec.type, { id: await upsertCredential(client, spec), name: spec.name });
+			credentialIds.set(spec.type, { id: await upsertCredential(client, savedCredentials, spec), name: spec.name });
 		}
 		const workflowIds = new Map<string, string>();
+		const savedWorkflows = (await client.rest<Array<{ id: string; name: string }>>('GET', '/workflows')) ?? [];
 		for (const example of loadExampleWorkflows()) {
-			workflowIds.set(example.file, await upsertWorkflow(client, withCredentialIds(example.json, credentialIds)));
+			const workflow = withCredentialIds(example.json, credentialIds);
+			workflowIds.set(example.file, await upsertWorkflow(client, savedWorkflows, workflow));
 		}
 		log(`${credentialIds.size} credential(s) and ${workflowIds.size} example workflow(s) ready`);
 		return { server, client, tarball, credentialIds, workflowIds };
