@@ -31,9 +31,15 @@ export class CredentialStore extends ICredentialsHelper {
 		super();
 	}
 
-	/** Saves a credential under its type; nodes reference it as `{ [type]: { id: type, name } }`. */
+	/**
+	 * Saves a credential under its type; nodes reference it as `{ [type]: { id: type, name } }`. Fields left
+	 * out get their declared defaults, as the n8n server fills them (e.g. an empty expirable token).
+	 */
 	set(type: string, data: ICredentialDataDecryptedObject): void {
-		this.rows.set(type, structuredClone(data));
+		const defaults = Object.fromEntries(
+			this.credentialTypes.getByName(type).properties.map((property) => [property.name, property.default]),
+		) as ICredentialDataDecryptedObject;
+		this.rows.set(type, structuredClone({ ...defaults, ...data }));
 	}
 
 	get(type: string): ICredentialDataDecryptedObject | undefined {

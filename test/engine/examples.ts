@@ -1,25 +1,17 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import type { ICredentialDataDecryptedObject, IWorkflowBase } from 'n8n-workflow';
 
-import type { IWorkflowBase } from 'n8n-workflow';
-
+import { chooseCredentials } from '../../scripts/lib/credentials';
+import { loadExampleWorkflows, PROJECT_ROOT } from '../../scripts/lib/stage';
 import type { Simulator } from '../simulator';
-import { PACKAGE_ROOT } from './harness';
-
-export const EXAMPLES_DIR = path.join(PACKAGE_ROOT, 'examples');
 
 export interface Example {
 	file: string;
 	workflow: IWorkflowBase;
 }
 
-/** Every importable example workflow in examples/. */
+/** Every importable example workflow in examples/ (the same list `npm start` and the e2e suite import). */
 export function loadExamples(): Example[] {
-	return fs
-		.readdirSync(EXAMPLES_DIR)
-		.filter((file) => file.endsWith('.json'))
-		.sort()
-		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as IWorkflowBase }));
+	return loadExampleWorkflows().map(({ file, json }) => ({ file, workflow: json as unknown as IWorkflowBase }));
 }
 
 /** The nodes of ours in a workflow (the package's own node types). */
@@ -27,10 +19,8 @@ export function ourNodes(workflow: IWorkflowBase) {
 	return workflow.nodes.filter((node) => node.type.startsWith('n8n-nodes-chat-providers.'));
 }
 
-/** Credential data per credential type that points every provider at the simulator. */
-export function simulatorCredentials(sim: Simulator) {
-	const iris = sim.providers.irisengage;
-	return {
-		irisEngageApi: { baseUrl: iris.baseUrl, apiPath: '/IrisEngage_API/api', name: iris.credentials.name, password: iris.credentials.password, sessionToken: '' },
-	};
+/** Credential data per credential type pointing every provider at the simulator, as `npm start` creates them. */
+export function simulatorCredentials(sim: Simulator): Record<string, ICredentialDataDecryptedObject> {
+	const choices = chooseCredentials(sim.providers, { root: PROJECT_ROOT, simulatorOnly: true });
+	return Object.fromEntries(choices.map((choice) => [choice.type, choice.data as ICredentialDataDecryptedObject]));
 }

@@ -1,6 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import type { Simulator } from '../simulator';
+import { simulatorCredentials } from './examples';
 import { createCredentialStore } from './harness';
 
 export const IRIS_NODE_TYPE = 'n8n-nodes-chat-providers.irisEngage';
@@ -10,17 +11,7 @@ export const CONTENT_ROUTE = /GetContent/;
 
 /** A credential store holding one IrisEngage credential that points at the simulator. */
 export async function irisStore(sim: Simulator, overrides: Record<string, string> = {}) {
-	const { baseUrl, credentials } = sim.providers.irisengage;
-	return await createCredentialStore({
-		irisEngageApi: {
-			baseUrl,
-			apiPath: '/IrisEngage_API/api',
-			name: credentials.name,
-			password: credentials.password,
-			sessionToken: '',
-			...overrides,
-		},
-	});
+	return await createCredentialStore({ irisEngageApi: { ...simulatorCredentials(sim).irisEngageApi, ...overrides } });
 }
 
 export function irisNode(parameters: INode['parameters'], extra: Partial<INode> = {}) {
