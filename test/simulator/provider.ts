@@ -67,6 +67,8 @@ export interface ProviderModule {
 export interface SimulatorSizes {
 	irisConversationsPerNumber?: number;
 	irisMessagesPerConversation?: number;
+	/** Rows of the Wavy account customer's open-sessions CSV (default 25, up to 100,000). */
+	wavyOpenSessions?: number;
 }
 
 /** What the machinery hands each provider when the simulator starts. */

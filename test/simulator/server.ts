@@ -21,11 +21,14 @@ import { WebhookRegistry } from './webhooks';
 
 /** Upper bound for every configured size: enough for benchmarks, small enough to generate per request. */
 const MAX_SIZE = 10_000;
+/** Sizes that streaming benchmarks need larger (Wavy's open-sessions CSV is measured at 100,000 rows). */
+const MAX_SIZE_OF: Partial<Record<keyof SimulatorSizes, number>> = { wavyOpenSessions: 100_000 };
 
 function checkSizes(sizes: SimulatorSizes): SimulatorSizes {
 	for (const [name, value] of Object.entries(sizes)) {
-		if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= MAX_SIZE)) {
-			throw new RangeError(`sizes.${name} must be an integer from 0 to ${MAX_SIZE}, got ${value}`);
+		const max = MAX_SIZE_OF[name as keyof SimulatorSizes] ?? MAX_SIZE;
+		if (value !== undefined && !(Number.isInteger(value) && value >= 0 && value <= max)) {
+			throw new RangeError(`sizes.${name} must be an integer from 0 to ${max}, got ${value}`);
 		}
 	}
 	return sizes;
