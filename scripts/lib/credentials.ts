@@ -31,6 +31,13 @@ const DEFINITIONS: CredentialDefinition[] = [
 		simulator: ({ baseUrl, credentials }) => ({ baseUrl, apiPath: '/IrisEngage_API/api', name: credentials.name, password: credentials.password }),
 		env: { baseUrl: 'IRISENGAGE_BASE_URL', apiPath: 'IRISENGAGE_API_PATH', name: 'IRISENGAGE_NAME', password: 'IRISENGAGE_PASSWORD' },
 	},
+	{
+		type: 'wavyApi',
+		name: 'Wavy account',
+		provider: 'wavy',
+		simulator: ({ baseUrl, credentials }) => ({ baseUrl, userName: credentials.userName, authenticationToken: credentials.authenticationToken, customerId: credentials.customerId }),
+		env: { baseUrl: 'WAVY_BASE_URL', userName: 'WAVY_USER_NAME', authenticationToken: 'WAVY_AUTHENTICATION_TOKEN', customerId: 'WAVY_CUSTOMER_ID' },
+	},
 ];
 
 export interface CredentialChoice extends CredentialSpec {

@@ -1,0 +1,79 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export const WAVY_DEFAULT_BASE_URL = 'https://api-messaging.wavy.global';
+
+/**
+ * Wavy / Sinch Messaging: every call carries the `UserName` and `AuthenticationToken` headers. The customer id
+ * is asked for here too because Wavy has no call that works without one: the Test lists that customer's open
+ * sessions, a harmless read.
+ */
+export class WavyApi implements ICredentialType {
+	name = 'wavyApi';
+
+	displayName = 'Wavy API';
+
+	icon = { light: 'file:../nodes/Wavy/wavy.svg', dark: 'file:../nodes/Wavy/wavy.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#wavy-api';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: WAVY_DEFAULT_BASE_URL,
+			required: true,
+			description: 'Wavy Messaging API host. Change it only for a proxy or a test server.',
+		},
+		{
+			displayName: 'User Name',
+			name: 'userName',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The Messaging user name from the Wavy (Sinch) portal, sent as the UserName header',
+		},
+		{
+			displayName: 'Authentication Token',
+			name: 'authenticationToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The token generated for that user in the portal, sent as the AuthenticationToken header',
+		},
+		{
+			displayName: 'Customer ID',
+			name: 'customerId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '42',
+			description: 'Your numeric Wavy customer ID. Only the credential Test uses it, to list your open sessions.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				UserName: '={{$credentials.userName}}',
+				AuthenticationToken: '={{$credentials.authenticationToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/v1/session',
+			method: 'GET',
+			qs: { customerId: '={{$credentials.customerId}}' },
+		},
+	};
+}
+
+/** The base URL without trailing slashes. */
+export function wavyBaseUrl(baseUrl: unknown): string {
+	return String(baseUrl || WAVY_DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+}

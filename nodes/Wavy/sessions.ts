@@ -1,0 +1,97 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { wavyBaseUrl } from '../../credentials/WavyApi.credentials';
+import { callProvider } from '../shared/call';
+import { csvObjects } from '../shared/csv';
+import { providerApiError, unexpectedAnswerError } from '../shared/errors';
+import { describeFailure } from '../shared/failure';
+import { providerRequest } from '../shared/request';
+import { CREDENTIAL_TYPE, CSV_COLUMNS, PROVIDER, SESSIONS_PATH, sessionsAnswerSchema, type SessionRow } from './api';
+import { openSession } from './normalize';
+
+export interface OpenSessionsQuery {
+	customerId: string;
+	subAccountId?: string;
+	/** Undefined: every session. */
+	limit?: number;
+	simplify: boolean;
+	timeZone: string;
+}
+
+const FILE = `${PROVIDER} sessions file`;
+
+/**
+ * The file lives on Wavy's CDN, another host than the API: it is fetched without the Wavy credentials. Only a
+ * link back to the API's own origin gets them (and then not across a redirect to another origin).
+ */
+async function openFile(context: IExecuteFunctions, url: string, apiBase: string, itemIndex: number): Promise<AsyncIterable<Buffer>> {
+	const options: IHttpRequestOptions = { method: 'GET', url, json: false, encoding: 'stream', timeout: 60_000, sendCredentialsOnCrossOriginRedirect: false };
+	if (new URL(url).origin === new URL(apiBase).origin) {
+		return await providerRequest<AsyncIterable<Buffer>>(context, options, { provider: PROVIDER, credentialType: CREDENTIAL_TYPE, kind: 'read', itemIndex });
+	}
+	try {
+		return (await context.helpers.httpRequest(options)) as AsyncIterable<Buffer>;
+	} catch (error) {
+		throw providerApiError(context.getNode(), describeFailure(error), { provider: FILE, itemIndex, fallbackMessage: (error as Error)?.message });
+	}
+}
+
+/** Streams the CSV: rows become items as they arrive, and reading stops at the limit. */
+const badAnswer = (context: IExecuteFunctions, itemIndex: number) => (problem: string) =>
+	unexpectedAnswerError(context.getNode(), PROVIDER, `open-sessions list (${CSV_COLUMNS.origin}, ${CSV_COLUMNS.createdAt})`, problem, itemIndex);
+
+async function readFile(context: IExecuteFunctions, url: string, apiBase: string, query: OpenSessionsQuery, itemIndex: number): Promise<IDataObject[]> {
+	const rows: IDataObject[] = [];
+	if (query.limit === 0) return rows;
+	const stream = await openFile(context, url, apiBase, itemIndex);
+	const bad = badAnswer(context, itemIndex);
+	let line = 1;
+	try {
+		for await (const row of csvObjects(stream)) {
+			line++;
+			if (!(CSV_COLUMNS.origin in row)) throw bad(`The header has no "${CSV_COLUMNS.origin}" column: ${Object.keys(row).join(', ')}`);
+			if (!query.simplify) rows.push(row as IDataObject);
+			else {
+				try {
+					rows.push(openSession(row[CSV_COLUMNS.origin] ?? '', row[CSV_COLUMNS.createdAt], query.timeZone));
+				} catch (error) {
+					throw bad(`Row ${line}: ${(error as Error).message}`);
+				}
+			}
+			if (rows.length === query.limit) break; // leaving the loop closes the download
+		}
+	} catch (error) {
+		if (error instanceof NodeApiError) throw error;
+		throw bad(`Reading the file failed near row ${line}: ${(error as Error).message}`);
+	}
+	return rows;
+}
+
+/** The open sessions of a customer (and sub-account): one object per destination number. */
+export async function listOpenSessions(context: IExecuteFunctions, query: OpenSessionsQuery, itemIndex: number): Promise<IDataObject[]> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const apiBase = wavyBaseUrl(credentials.baseUrl);
+	const qs: IDataObject = { customerId: query.customerId };
+	if (query.subAccountId) qs.subAccountId = query.subAccountId;
+	const answer = await callProvider(context, { method: 'GET', url: `${apiBase}${SESSIONS_PATH}`, qs }, {
+		provider: PROVIDER,
+		credentialType: CREDENTIAL_TYPE,
+		kind: 'read',
+		itemIndex,
+		schema: sessionsAnswerSchema,
+		expected: 'open-sessions answer ({ file_url } or { total, data })',
+	});
+	if ('file_url' in answer && typeof answer.file_url === 'string') return await readFile(context, answer.file_url, apiBase, query, itemIndex);
+
+	const rows = (answer as { data: SessionRow[] }).data.slice(0, query.limit);
+	if (!query.simplify) return rows as IDataObject[];
+	return rows.map((row, position) => {
+		const createdAt = row.session_created_at ?? row.receivedAt ?? row.receivedDate ?? row.createdAt;
+		try {
+			return openSession((row.origin ?? row.source) as string, createdAt as string | number | undefined, query.timeZone);
+		} catch (error) {
+			throw badAnswer(context, itemIndex)(`data.${position}: ${(error as Error).message}`);
+		}
+	});
+}

@@ -1,0 +1,140 @@
+import { startSimulator, type Simulator } from '../simulator';
+import { WAVY_CUSTOMER_ID, WAVY_JSON_CUSTOMER_ID, WAVY_PLAIN_CUSTOMER_ID } from '../simulator/providers/wavy-data';
+import { runNode } from './harness';
+import { FILE_ROUTE, SESSIONS_ROUTE, openSessions, wavyStore } from './wavy.fixture';
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator({ quiet: true, sizes: { wavyOpenSessions: 6 } });
+});
+beforeEach(() => sim.reset());
+afterAll(async () => await sim.close());
+
+const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+const jsonOf = (items: Array<{ json: unknown }>) => items.map((item) => item.json as Record<string, unknown>);
+
+describe('Session → Get Many Open', () => {
+	test('follows file_url, parses the spreadsheet-style CSV into one item per session with ISO dates', async () => {
+		const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim));
+		expect(result.error('Wavy')).toBeUndefined();
+		const items = result.output('Wavy');
+		expect(items).toHaveLength(6);
+		expect(items[0].json).toEqual({ origin: expect.stringMatching(/^55\d{2}9\d{8}$/), sessionCreatedAt: expect.stringMatching(/^2024-06-03T09:2\d:\d\d\.000Z$/) });
+		expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		const [request] = sim.log.filter((entry) => entry.route === SESSIONS_ROUTE);
+		expect(request.path).toBe(`/wavy/v1/session?customerId=${WAVY_CUSTOMER_ID}`);
+		expect(request.headers).toMatchObject({ username: 'wavy-user', authenticationtoken: '[redacted]' });
+	});
+
+	test('fetches the file on the other host without the Wavy credentials', async () => {
+		await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim));
+		const [file] = sim.log.filter((entry) => entry.route === FILE_ROUTE);
+		expect(file.headers.host).toMatch(/^localhost:/);
+		expect(Object.keys(file.headers)).not.toEqual(expect.arrayContaining(['username']));
+		expect(Object.keys(file.headers)).not.toEqual(expect.arrayContaining(['authenticationtoken']));
+	});
+
+	test('the plain file (LF, no BOM, no quotes, ISO dates) gives the same sessions', async () => {
+		const store = await wavyStore(sim);
+		const exported = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], store);
+		const plain = await runNode(openSessions({ customerId: WAVY_PLAIN_CUSTOMER_ID }), [{}], store);
+		expect(jsonOf(plain.output('Wavy'))).toEqual(jsonOf(exported.output('Wavy')));
+	});
+
+	test('reads zone-less dates in the chosen time zone', async () => {
+		const store = await wavyStore(sim);
+		const utc = jsonOf((await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID, limit: 1, returnAll: false }), [{}], store)).output('Wavy'));
+		const saoPaulo = jsonOf(
+			(await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID, limit: 1, returnAll: false, options: { timeZone: 'America/Sao_Paulo' } }), [{}], store)).output('Wavy'),
+		);
+		expect(Date.parse(saoPaulo[0].sessionCreatedAt as string) - Date.parse(utc[0].sessionCreatedAt as string)).toBe(3 * 3600_000);
+	});
+
+	test('a header-only file gives no items, no error, and a hint saying why', async () => {
+		const result = await runNode(openSessions({ customerId: '7' }), [{}], await wavyStore(sim));
+		expect(result.error('Wavy')).toBeUndefined();
+		expect(result.output('Wavy')).toEqual([]);
+		const hints = result.run.data.resultData.runData.Wavy[0].hints ?? [];
+		expect(hints.map((hint) => hint.message)).toEqual(['Wavy lists no open sessions for customer 7 (its file has only the header line).']);
+	});
+
+	test('Limit, Sub-Account ID and Simplify off: the first rows of one sub-account, as Wavy wrote them', async () => {
+		const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID, subAccountId: '2', returnAll: false, limit: 2, simplify: false }), [{}], await wavyStore(sim));
+		const rows = jsonOf(result.output('Wavy'));
+		expect(rows).toHaveLength(2);
+		expect(rows[0]).toEqual({ origin: expect.stringMatching(/^55/), session_created_at: expect.stringMatching(/^2024-06-03 09:\d\d:\d\d$/) });
+		expect(sim.log.find((entry) => entry.route === SESSIONS_ROUTE)?.path).toBe(`/wavy/v1/session?customerId=${WAVY_CUSTOMER_ID}&subAccountId=2`);
+	});
+
+	test('the JSON { total, data[] } answer becomes items too', async () => {
+		const result = await runNode(openSessions({ customerId: WAVY_JSON_CUSTOMER_ID }), [{}], await wavyStore(sim));
+		const items = jsonOf(result.output('Wavy'));
+		expect(items).toHaveLength(6);
+		expect(items[0]).toEqual({ origin: expect.stringMatching(/^55/), sessionCreatedAt: expect.stringMatching(ISO) });
+		expect(sim.count({ route: FILE_ROUTE })).toBe(0);
+	});
+
+	test('one request pair per input item, each item paired with its own sessions', async () => {
+		const result = await runNode(openSessions({ customerId: '={{ $json.customer }}' }), [{ customer: '7' }, { customer: WAVY_CUSTOMER_ID }], await wavyStore(sim));
+		const items = result.output('Wavy');
+		expect(items).toHaveLength(6);
+		expect(items.every((item) => (item.pairedItem as { item: number }).item === 1)).toBe(true);
+	});
+});
+
+describe('failures', () => {
+	test.each([
+		[{ customerId: '{42}' }, /^Customer ID: must be a number such as 42 \(without braces\), got "\{42\}"/],
+		[{ customerId: '={{ "" }}' }, /^Customer ID: is required/],
+		[{ customerId: WAVY_CUSTOMER_ID, subAccountId: 'abc' }, /^Sub-Account ID: must be a number/],
+		[{ customerId: WAVY_CUSTOMER_ID, options: { timeZone: 'Mars/Base' } }, /^Time Zone of Wavy Dates: "Mars\/Base" is not an IANA time zone/],
+	])('bad input %j is refused before any request', async (parameters, message) => {
+		const result = await runNode(openSessions(parameters), [{}], await wavyStore(sim));
+		expect(result.error('Wavy')?.name).toBe('NodeOperationError');
+		expect(result.error('Wavy')?.message).toMatch(message);
+		expect(sim.log).toHaveLength(0);
+	});
+
+	test('a wrong token is a NodeApiError with Wavy message and status, and the token never shows', async () => {
+		const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim, { authenticationToken: 'wrong-token-81d2' }));
+		const error = result.error('Wavy');
+		expect(error?.message).toBe('Wavy: Invalid UserName or AuthenticationToken (HTTP 401)');
+		expect((error as { httpCode?: string }).httpCode).toBe('401');
+		expect(JSON.stringify(result.run)).not.toContain('wrong-token-81d2');
+	});
+
+	test('an expired file link (404 from the file host) names the file host; with Continue On Fail one error item per failed item', async () => {
+		sim.injectFault({ match: { provider: 'wavy', route: FILE_ROUTE }, kind: 'status', status: 404, times: 1 });
+		const result = await runNode(
+			openSessions({ customerId: '={{ $json.customer }}' }, { onError: 'continueRegularOutput' }),
+			[{ customer: WAVY_CUSTOMER_ID }, { customer: '7' }],
+			await wavyStore(sim),
+		);
+		const items = result.output('Wavy');
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({ json: { error: 'Wavy sessions file answered HTTP 404', httpCode: '404' }, pairedItem: { item: 0 } });
+	});
+
+	test('a 503 on the sessions call is retried, and the read then succeeds', async () => {
+		sim.injectFault({ match: { provider: 'wavy', route: SESSIONS_ROUTE }, kind: 'status', status: 503, times: 1 });
+		const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim));
+		expect(result.output('Wavy')).toHaveLength(6);
+		expect(sim.count({ route: SESSIONS_ROUTE })).toBe(2);
+	});
+});
+
+describe('size', () => {
+	let big: Simulator;
+	beforeAll(async () => {
+		big = await startSimulator({ quiet: true, sizes: { wavyOpenSessions: 100_000 } });
+	});
+	afterAll(async () => await big.close());
+
+	test('100,000 CSV rows give 100,000 items', async () => {
+		const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(big));
+		const items = result.output('Wavy');
+		expect(items).toHaveLength(100_000);
+		expect(items[99_999].json).toEqual({ origin: expect.stringMatching(/^55/), sessionCreatedAt: expect.stringMatching(ISO) });
+		expect(new Set(items.map((item) => item.json.origin)).size).toBeGreaterThan(99_000);
+	});
+});
