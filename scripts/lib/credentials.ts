@@ -38,6 +38,14 @@ const DEFINITIONS: CredentialDefinition[] = [
 		simulator: ({ baseUrl, credentials }) => ({ baseUrl, userName: credentials.userName, authenticationToken: credentials.authenticationToken, customerId: credentials.customerId }),
 		env: { baseUrl: 'WAVY_BASE_URL', userName: 'WAVY_USER_NAME', authenticationToken: 'WAVY_AUTHENTICATION_TOKEN', customerId: 'WAVY_CUSTOMER_ID' },
 	},
+	{
+		// The simulator plays Wavy calling the webhook: it must put this secret into the URL it calls.
+		type: 'wavyWebhookApi',
+		name: 'Wavy webhook',
+		provider: 'wavy',
+		simulator: ({ credentials }) => ({ secret: credentials.webhookSecret }),
+		env: { secret: 'WAVY_WEBHOOK_SECRET' },
+	},
 ];
 
 export interface CredentialChoice extends CredentialSpec {

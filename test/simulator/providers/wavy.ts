@@ -26,6 +26,8 @@ import {
 } from './wavy-data';
 
 const USER = { userName: 'wavy-user', authenticationToken: 'wavy-token-7f3a9c' };
+/** The secret a customer puts into the MO callback URL it gives Wavy (`?secret=`); Wavy itself never checks it. */
+const WEBHOOK_SECRET = 'wavy-mo-secret-2b41e0c9';
 const DIGITS = /^\d{1,18}$/;
 
 /** Wavy's error body. */
@@ -65,7 +67,7 @@ export const wavy: ProviderFactory = ({ seed, sizes, simulatorUrl, sendWebhook }
 
 	return {
 		name: 'wavy',
-		credentials: { ...USER, customerId: WAVY_CUSTOMER_ID },
+		credentials: { ...USER, customerId: WAVY_CUSTOMER_ID, webhookSecret: WEBHOOK_SECRET },
 		authenticate: (request) => {
 			const userName = header(request, 'username');
 			const token = header(request, 'authenticationtoken');
