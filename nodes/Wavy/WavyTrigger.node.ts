@@ -1,7 +1,7 @@
 import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { markSeen } from '../shared/dedupe';
+import { keepNew } from '../shared/recentIds';
 import { safeEqual } from '../shared/webhookAuth';
 import { moItems, readMoBatch, totalWarning } from './mo';
 
@@ -45,8 +45,7 @@ export class WavyTrigger implements INodeType {
 
 		const read = readMoBatch(this.getBodyData());
 		if ('problems' in read) return refuse(400, `Not a Wavy MO batch: ${read.problems}`);
-		const staticData = this.getWorkflowStaticData('node') as IDataObject;
-		const fresh = read.batch.data.filter((message) => markSeen(staticData, message.id, { max: REMEMBERED_IDS, key: 'seenMoIds' }));
+		const fresh = keepNew(this, read.batch.data, (message) => message.id, { key: 'seenMoIds', max: REMEMBERED_IDS });
 		// A replayed batch: answered 200 so Wavy stops retrying, but nothing runs twice.
 		if (fresh.length === 0) return {};
 		return { workflowData: [moItems(fresh, totalWarning(read.batch))] };

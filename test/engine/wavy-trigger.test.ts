@@ -18,9 +18,14 @@ afterAll(async () => await sim.close());
 
 const trigger = { name: 'Wavy Trigger', type: WAVY_TRIGGER_TYPE, parameters: {}, credentials: { wavyWebhookApi: { id: 'wavyWebhookApi', name: 'Wavy webhook' } } };
 
-/** A deployed trigger: its credential and its persistent workflow static data. */
-async function deployment(): Promise<TriggerOptions & { staticData: IDataObject }> {
-	return { store: await createCredentialStore({ wavyWebhookApi: simulatorCredentials(sim).wavyWebhookApi }), staticData: {} };
+let deployments = 0;
+/**
+ * A deployed trigger: its credential, its persistent workflow static data, and its own workflow id (the trigger
+ * keeps recent message ids in process memory per workflow, so each test gets a workflow of its own).
+ */
+async function deployment(staticData: IDataObject = {}): Promise<TriggerOptions & { staticData: IDataObject }> {
+	const store = await createCredentialStore({ wavyWebhookApi: simulatorCredentials(sim).wavyWebhookApi });
+	return { store, staticData, workflowId: `wavy-trigger-${++deployments}` };
 }
 
 const post = (body: unknown, query: Record<string, string> = { secret }): WebhookRequest => ({ body, query, url: `/webhook/mo?${new URLSearchParams(query)}` });
@@ -91,6 +96,18 @@ describe('Wavy Trigger', () => {
 		expect(replay.workflowData).toBeUndefined();
 		const mixed = await runWebhook(trigger, post(moBatch({ size: 7 })), options);
 		expect(mixed.items.map((item) => item.json.messageId)).toEqual(moBatch({ size: 7 }).data.slice(5).map((message) => message.id));
+	});
+
+	test('ids survive a restart through static data, which is written at most once a minute, not on every call', async () => {
+		const options = await deployment();
+		await runWebhook(trigger, post(moBatch({ size: 2 })), options);
+		await runWebhook(trigger, post(moBatch({ size: 2, offset: 2 })), options);
+		const persisted = (options.staticData['node:Wavy Trigger'] as { seenMoIds: string[] }).seenMoIds;
+		expect(persisted).toEqual(moBatch({ size: 2 }).data.map((message) => message.id));
+
+		// A new process: empty memory (another workflow id here), the same persisted static data.
+		const restarted = await deployment(options.staticData);
+		expect((await runWebhook(trigger, post(moBatch({ size: 2 })), restarted)).workflowData).toBeUndefined();
 	});
 
 	test('a batch whose total disagrees with data is processed in full, each item with a warning', async () => {
