@@ -10,7 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../simulator';
 import { CHAT_TRIGGER_TYPE, FIXTURE_PROVIDER, startRegistrationApi, type FixtureInboundMessage, type RegistrationApi } from './fixtures';
-import { createCredentialStore, runWebhook, runWebhookMethods, type TriggerOptions, type WebhookRequest } from './harness';
+import { createCredentialStore, runWebhook, runWebhookMethods, serveWebhook, type TriggerOptions, type WebhookRequest } from './harness';
 
 const SECRET = 'core-secret-7f3';
 const API_KEY = 'fixture-api-key';
@@ -105,6 +105,18 @@ describe('the body', () => {
 	test('JSON sent as text/plain (a provider with a wrong content type) is still read', async () => {
 		const run = await runWebhook(node(), { headers: { authorization: SECRET, 'content-type': 'text/plain' }, rawBody: JSON.stringify({ messages: [message('t1')] }) }, await deployment());
 		expect(run.items.map((item) => item.json.messageId)).toEqual(['t1']);
+	});
+
+	test('malformed JSON declared as application/json: n8n itself answers 422 before the node runs (no execution)', async () => {
+		const options = await deployment();
+		const server = await serveWebhook(node(), options);
+		try {
+			const answer = await sim.sendWebhook(server.url, { headers: { authorization: SECRET, 'content-type': 'application/json' }, body: '{"messages": [' });
+			expect(answer.status).toBe(422);
+			expect(server.runs).toHaveLength(0);
+		} finally {
+			await server.close();
+		}
 	});
 
 	test.each([
