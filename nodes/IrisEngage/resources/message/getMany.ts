@@ -2,8 +2,17 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
 import type { Operation } from '../../../shared/operation';
-import { getMessages } from '../../api';
-import { limitField, optionsField, readLimit, readTimeZone, returnAllField, simplifyField } from '../../fields';
+import { getMessages, PROVIDER } from '../../api';
+import { SIMPLIFY_MESSAGES } from '../../fields';
+import {
+	optionsField,
+	readLimit,
+	readSimplify,
+	readTimeZone,
+	returnAllOrLimitFields,
+	simplifyField,
+	timeZoneOption,
+} from '../../../shared/fields';
 import { simplifyMessage } from '../../normalize';
 
 interface Params {
@@ -16,6 +25,11 @@ interface Params {
 const show = { resource: ['message'], operation: ['getMany'] };
 
 export const getManyMessages: Operation<Params> = {
+	option: {
+		name: 'Get Many',
+		action: 'Get many messages of a conversation',
+		description: 'Get the messages of one chat session',
+	},
 	description: [
 		{
 			displayName: 'Conversation ID',
@@ -27,10 +41,9 @@ export const getManyMessages: Operation<Params> = {
 			description: 'The request ID of the chat session, as returned by Conversation → Get Many',
 			displayOptions: { show },
 		},
-		{ ...returnAllField, displayOptions: { show } },
-		{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
-		{ ...simplifyField, displayOptions: { show } },
-		optionsField(show),
+		...returnAllOrLimitFields(show),
+		simplifyField(show, SIMPLIFY_MESSAGES),
+		optionsField(show, [timeZoneOption(PROVIDER)]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
@@ -41,8 +54,8 @@ export const getManyMessages: Operation<Params> = {
 		return {
 			requestId,
 			limit: readLimit(this, itemIndex),
-			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
-			timeZone: readTimeZone(this, itemIndex),
+			simplify: readSimplify(this, itemIndex),
+			timeZone: readTimeZone(this, itemIndex, PROVIDER),
 		};
 	},
 
