@@ -39,8 +39,9 @@ export function defineResource(value: string, operations: ResourceOperations, se
 		}
 		return { name: option.name, value: key, action: option.action, description: option.description };
 	});
-	if (!(settings.default in operations)) {
-		throw new Error(`Resource "${value}" has no operation "${settings.default}" to select by default`);
+	const defaultOperation = settings.default;
+	if (!(defaultOperation in operations)) {
+		throw new Error(`Resource "${value}" has no operation "${defaultOperation}" to select by default`);
 	}
 	const selector: INodeProperties = {
 		displayName: 'Operation',
@@ -49,7 +50,7 @@ export function defineResource(value: string, operations: ResourceOperations, se
 		noDataExpression: true,
 		displayOptions: { show: { resource: [value] } },
 		options: options.sort(byName),
-		default: settings.default,
+		default: defaultOperation,
 	};
 	const own = Object.values(operations).flatMap((operation) => operation.description);
 	return { value, name: settings.name, operations, description: [selector, ...own] };

@@ -93,7 +93,7 @@ describe('field builders', () => {
 		const output = { displayName: 'Output', name: 'output', type: 'string' as const, default: '' };
 		const field = optionsField(show, [timeZoneOption('Wavy'), output]);
 		expect(field).toMatchObject({ name: 'options', type: 'collection', default: {}, displayOptions: { show } });
-		expect(field.options?.map((option) => option.displayName)).toEqual(['Output', 'Time Zone of Wavy Dates']);
+		expect(field.options?.map((option) => (option as { displayName: string }).displayName)).toEqual(['Output', 'Time Zone of Wavy Dates']);
 	});
 });
 
