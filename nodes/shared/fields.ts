@@ -140,6 +140,24 @@ export function readPositiveInteger(context: ParameterContext, itemIndex: number
 	return value;
 }
 
+export interface TextSpec {
+	name: string;
+	displayName: string;
+	/** What to give instead, e.g. "give the request ID of a chat session". */
+	hint?: string;
+}
+
+/** Trimmed text that must not be empty; numbers from an expression are taken as their digits. */
+export function readRequiredString(context: ParameterContext, itemIndex: number, spec: TextSpec): string {
+	const value = getParameter(context, spec.name, itemIndex, '');
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
+	if (!text) {
+		const problem = text === undefined ? `must be text, got ${JSON.stringify(value) ?? 'nothing'}` : 'must not be empty';
+		throw invalidParameter(context.getNode(), spec.displayName, spec.hint ? `${problem}: ${spec.hint}` : problem, itemIndex);
+	}
+	return text;
+}
+
 export interface BooleanSpec {
 	name: string;
 	displayName: string;

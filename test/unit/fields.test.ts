@@ -6,6 +6,7 @@ import {
 	readBoolean,
 	readLimit,
 	readPositiveInteger,
+	readRequiredString,
 	readReturnAll,
 	readSimplify,
 	readTimeZone,
@@ -182,5 +183,26 @@ describe('readers in a trigger (no item index)', () => {
 		expect(readTimeZone(context, 0, 'Netcore')).toBe('Asia/Kolkata');
 		expect(readSimplify(context, 0)).toBe(true);
 		expect(thrown(() => readLimit(pollContext({ limit: -3 }), 0)).message).toBe('Limit: must be a whole number 1 or more, got -3');
+	});
+});
+
+describe('readRequiredString', () => {
+	const spec = { name: 'recipient', displayName: 'Recipient', hint: 'give a phone number' };
+
+	it('trims text and takes a number from an expression as its digits', () => {
+		expect(readRequiredString(executeContext({ recipient: '  +9715 ' }), 0, spec)).toBe('+9715');
+		expect(readRequiredString(executeContext({ recipient: 971500 }), 0, spec)).toBe('971500');
+	});
+
+	it('names the field and the hint when the text is empty, blank or not text', () => {
+		expect(thrown(() => readRequiredString(executeContext({ recipient: ' ' }), 0, spec)).message).toBe(
+			'Recipient: must not be empty: give a phone number',
+		);
+		expect(thrown(() => readRequiredString(executeContext({}), 0, { name: 'text', displayName: 'Text' })).message).toBe(
+			'Text: must not be empty',
+		);
+		expect(thrown(() => readRequiredString(executeContext({ recipient: { id: 1 } }), 0, spec)).message).toBe(
+			'Recipient: must be text, got {"id":1}: give a phone number',
+		);
 	});
 });

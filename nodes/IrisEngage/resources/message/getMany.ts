@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalidParameter } from '../../../shared/errors';
 import type { Operation } from '../../../shared/operation';
 import { getMessages, PROVIDER } from '../../api';
 import { SIMPLIFY_MESSAGES } from '../../fields';
 import {
 	optionsField,
 	readLimit,
+	readRequiredString,
 	readSimplify,
 	readTimeZone,
 	returnAllOrLimitFields,
@@ -47,12 +47,9 @@ export const getManyMessages: Operation<Params> = {
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
-		const requestId = String(this.getNodeParameter('requestId', itemIndex, '')).trim();
-		if (!requestId) {
-			throw invalidParameter(this.getNode(), 'Conversation ID', 'must not be empty: give the request ID of a chat session', itemIndex);
-		}
+		const hint = 'give the request ID of a chat session';
 		return {
-			requestId,
+			requestId: readRequiredString(this, itemIndex, { name: 'requestId', displayName: 'Conversation ID', hint }),
 			limit: readLimit(this, itemIndex),
 			simplify: readSimplify(this, itemIndex),
 			timeZone: readTimeZone(this, itemIndex, PROVIDER),
