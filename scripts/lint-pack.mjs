@@ -6,12 +6,15 @@
 // Exits non-zero on any finding.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The scanner makes a temp folder when loaded (for its download path); have its `tmp` remove it on exit.
+createRequire(path.join(root, 'node_modules/@n8n/scan-community-package/scanner/scanner.mjs'))('tmp').setGracefulCleanup();
 const workDir = path.join(root, '.tmp', 'lint-pack');
 fs.rmSync(workDir, { recursive: true, force: true });
 fs.mkdirSync(workDir, { recursive: true });
