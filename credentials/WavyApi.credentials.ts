@@ -5,7 +5,7 @@ export const WAVY_DEFAULT_BASE_URL = 'https://api-messaging.wavy.global';
 /**
  * Wavy / Sinch Messaging: every call carries the `UserName` and `AuthenticationToken` headers. The customer id
  * is asked for here too because Wavy has no call that works without one: the Test lists that customer's open
- * sessions, a harmless read.
+ * sessions, a harmless read. The webhook secret is for the trigger: it proves an MO batch comes from Wavy.
  */
 export class WavyApi implements ICredentialType {
 	name = 'wavyApi';
@@ -50,6 +50,15 @@ export class WavyApi implements ICredentialType {
 			required: true,
 			placeholder: '42',
 			description: 'Your numeric Wavy customer ID. Only the credential Test uses it, to list your open sessions.',
+		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'For the Wavy Trigger only: a long random value you choose. Wavy sends no auth header, so it goes into the callback URL you give Wavy (the Production URL of the Wavy Trigger followed by ?secret= and this value); calls without it are refused.',
 		},
 	];
 

@@ -1,20 +1,24 @@
-import type { IDataObject, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { keepNew } from '../shared/recentIds';
-import { safeEqual } from '../shared/webhookAuth';
-import { moItems, readMoBatch, totalWarning } from './mo';
+import { receiveWebhook, type WebhookAuth } from '../shared/trigger';
+import { CREDENTIAL_TYPE, PROVIDER, moBatchSchema } from './api';
+import { moEvent, totalWarning } from './mo';
 
-const SETUP = [
-	'Wavy (Sinch) calls this URL with every batch of messages your customers send, and sends no auth header.',
-	'So the secret goes into the URL: in the Wavy portal (or through Wavy support), set the MO callback URL of',
-	'your number to this node\'s <b>Production URL</b> followed by <code>?secret=</code> and the Secret of the',
-	'Wavy Webhook credential. Calls without it are refused with 401. Activate the workflow first: Wavy gives up',
-	'on calls that are not answered in about 200 ms, and this node answers before the workflow runs.',
-].join(' ');
+const SETUP =
+	'Wavy (Sinch) posts every batch of messages your customers send to one callback URL, with no auth header, so ' +
+	'the secret goes into the URL. Set a Webhook Secret in the Wavy API credential, activate this workflow, then ask ' +
+	'Wavy (portal or support) to set your number\'s MO callback URL to this node\'s Production URL followed by ' +
+	'<code>?secret=</code> and that secret (or, with Secret In = Path, the URL with <code>:secret</code> replaced by ' +
+	'it). Other calls get 401. The node answers 200 before the workflow runs: Wavy retries answers slower than ~200 ms.';
 
-/** Enough to catch Wavy's retries of recent batches, bounded so static data stays small. */
+/** Ids kept per trigger node: several minutes of Wavy's retries even at thousands of messages per minute. */
 const REMEMBERED_IDS = 10_000;
+
+interface WavyCredentials {
+	webhookSecret?: string;
+}
 
 export class WavyTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,31 +27,85 @@ export class WavyTrigger implements INodeType {
 		icon: { light: 'file:wavy.svg', dark: 'file:wavy.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'MO messages',
+		subtitle: '=Secret in {{$parameter["secretIn"]}}',
 		description: 'Starts the workflow when customers message your Wavy / Sinch number (MO batches)',
 		defaults: { name: 'Wavy Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'wavyWebhookApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'mo' }],
-		properties: [{ displayName: SETUP, name: 'setupNotice', type: 'notice', default: '' }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: '={{$parameter["secretIn"] === "path" ? "mo/:secret" : "mo"}}',
+			},
+		],
+		properties: [
+			{ displayName: SETUP, name: 'setupNotice', type: 'notice', default: '' },
+			{
+				displayName: 'Secret In',
+				name: 'secretIn',
+				type: 'options',
+				options: [
+					{ name: 'Query Parameter', value: 'query', description: 'The callback URL is the Production URL followed by ?secret= and the Webhook Secret' },
+					{ name: 'Path Segment', value: 'path', description: 'The callback URL is the Production URL with :secret replaced by the Webhook Secret' },
+				],
+				default: 'query',
+				description: 'Where the callback URL you give Wavy carries the Webhook Secret of the credential',
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to emit each message in the normalized chat-message shape (ISO 8601 timestamp) instead of as Wavy sent it',
+			},
+		],
+	};
+
+	/**
+	 * Wavy has no API to register a callback URL (it is set in Wavy's portal), so there is nothing to create or
+	 * delete there. Activation still checks what would make every call fail: a credential without a secret.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const { webhookSecret } = await this.getCredentials<WavyCredentials>(CREDENTIAL_TYPE);
+				if (!webhookSecret) {
+					throw new NodeOperationError(this.getNode(), 'The Wavy API credential has no Webhook Secret', {
+						description: 'Wavy sends no auth header: set a Webhook Secret in the credential and put it into the callback URL you give Wavy.',
+					});
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const response = this.getResponseObject();
-		const refuse = (status: number, message: string): IWebhookResponseData => {
-			response.status(status).json({ message });
-			return { noWebhookResponse: true };
-		};
-		const { secret } = await this.getCredentials<{ secret: string }>('wavyWebhookApi');
-		const given = (this.getQueryData() as IDataObject).secret;
-		if (!safeEqual(typeof given === 'string' ? given : '', secret)) return refuse(401, 'Missing or wrong secret in the webhook URL');
-
-		const read = readMoBatch(this.getBodyData());
-		if ('problems' in read) return refuse(400, `Not a Wavy MO batch: ${read.problems}`);
-		const fresh = keepNew(this, read.batch.data, (message) => message.id, { key: 'seenMoIds', max: REMEMBERED_IDS });
-		// A replayed batch: answered 200 so Wavy stops retrying, but nothing runs twice.
-		if (fresh.length === 0) return {};
-		return { workflowData: [moItems(fresh, totalWarning(read.batch))] };
+		const { webhookSecret = '' } = await this.getCredentials<WavyCredentials>(CREDENTIAL_TYPE);
+		const secretIn = this.getNodeParameter('secretIn', 'query') as 'query' | 'path';
+		const auth: WebhookAuth = { type: secretIn, parameter: 'secret', secret: webhookSecret };
+		const now = Date.now();
+		return await receiveWebhook(this, {
+			provider: PROVIDER,
+			auth,
+			schema: moBatchSchema,
+			// Duplicates are dropped here with keepNew rather than by the core's per-call static-data dedupe: n8n
+			// saves changed static data before it answers, which made real n8n answer in seconds (see recentIds.ts).
+			split: (batch) => {
+				const warning = totalWarning(batch);
+				return keepNew(this, batch.data, (message) => message.id, { key: 'seenMoIds', max: REMEMBERED_IDS }).map((message) => moEvent(message, warning, now));
+			},
+			dedupe: false,
+			answer: ({ body, emitted }) => ({ body: { received: body.data.length, started: emitted.length } }),
+			simplify: this.getNodeParameter('simplify', true) as boolean,
+		});
 	}
 }

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { wavyBaseUrl } from '../../credentials/WavyApi.credentials';
 import { callProvider } from '../shared/call';
@@ -38,6 +37,14 @@ async function openFile(context: IExecuteFunctions, url: string, apiBase: string
 }
 
 /** Streams the CSV: rows become items as they arrive, and reading stops at the limit. */
+function simplifiedRow(row: Record<string, string | undefined>, line: number, timeZone: string, bad: (problem: string) => Error): IDataObject {
+	try {
+		return openSession(row[CSV_COLUMNS.origin] ?? '', row[CSV_COLUMNS.createdAt], timeZone);
+	} catch (error) {
+		throw bad(`Row ${line}: ${(error as Error).message}`);
+	}
+}
+
 const badAnswer = (context: IExecuteFunctions, itemIndex: number) => (problem: string) =>
 	unexpectedAnswerError(context.getNode(), PROVIDER, `open-sessions list (${CSV_COLUMNS.origin}, ${CSV_COLUMNS.createdAt})`, problem, itemIndex);
 
@@ -47,23 +54,23 @@ async function readFile(context: IExecuteFunctions, url: string, apiBase: string
 	const stream = await openFile(context, url, apiBase, itemIndex);
 	const bad = badAnswer(context, itemIndex);
 	let line = 1;
-	try {
-		for await (const row of csvObjects(stream)) {
-			line++;
-			if (!(CSV_COLUMNS.origin in row)) throw bad(`The header has no "${CSV_COLUMNS.origin}" column: ${Object.keys(row).join(', ')}`);
-			if (!query.simplify) rows.push(row as IDataObject);
-			else {
-				try {
-					rows.push(openSession(row[CSV_COLUMNS.origin] ?? '', row[CSV_COLUMNS.createdAt], query.timeZone));
-				} catch (error) {
-					throw bad(`Row ${line}: ${(error as Error).message}`);
-				}
-			}
-			if (rows.length === query.limit) break; // leaving the loop closes the download
+	const records = csvObjects(stream)[Symbol.asyncIterator]();
+	for (;;) {
+		let next: IteratorResult<Record<string, string | undefined>>;
+		try {
+			next = await records.next();
+		} catch (error) {
+			throw bad(`Reading the file failed near row ${line + 1}: ${(error as Error).message}`);
 		}
-	} catch (error) {
-		if (error instanceof NodeApiError) throw error;
-		throw bad(`Reading the file failed near row ${line}: ${(error as Error).message}`);
+		if (next.done) break;
+		const row = next.value;
+		line++;
+		if (!(CSV_COLUMNS.origin in row)) throw bad(`The header has no "${CSV_COLUMNS.origin}" column: ${Object.keys(row).join(', ')}`);
+		rows.push(query.simplify ? simplifiedRow(row, line, query.timeZone, bad) : (row as IDataObject));
+		if (rows.length === query.limit) {
+			await records.return?.(undefined); // closes the download
+			break;
+		}
 	}
 	return rows;
 }

@@ -1,5 +1,3 @@
-import { StringDecoder } from 'string_decoder';
-
 /**
  * A streaming CSV reader (RFC 4180 plus what real exports add), for providers that hand out files (Wavy's open
  * sessions). Feed it chunks as they arrive and take the finished records: the file is never held whole, so a
@@ -100,11 +98,12 @@ export class CsvParser {
 /** Records of a byte or text stream, decoded as UTF-8; chunks may split characters anywhere. */
 export async function* csvRecords(source: AsyncIterable<Buffer | string>, delimiter = ','): AsyncGenerator<string[]> {
 	const parser = new CsvParser(delimiter);
-	const decoder = new StringDecoder('utf8');
+	// ignoreBOM keeps a leading BOM in the text, so text and byte sources reach the parser alike.
+	const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 	for await (const chunk of source) {
-		yield* parser.push(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+		yield* parser.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
 	}
-	yield* parser.push(decoder.end());
+	yield* parser.push(decoder.decode());
 	yield* parser.end();
 }
 

@@ -35,16 +35,20 @@ const DEFINITIONS: CredentialDefinition[] = [
 		type: 'wavyApi',
 		name: 'Wavy account',
 		provider: 'wavy',
-		simulator: ({ baseUrl, credentials }) => ({ baseUrl, userName: credentials.userName, authenticationToken: credentials.authenticationToken, customerId: credentials.customerId }),
-		env: { baseUrl: 'WAVY_BASE_URL', userName: 'WAVY_USER_NAME', authenticationToken: 'WAVY_AUTHENTICATION_TOKEN', customerId: 'WAVY_CUSTOMER_ID' },
-	},
-	{
-		// The simulator plays Wavy calling the webhook: it must put this secret into the URL it calls.
-		type: 'wavyWebhookApi',
-		name: 'Wavy webhook',
-		provider: 'wavy',
-		simulator: ({ credentials }) => ({ secret: credentials.webhookSecret }),
-		env: { secret: 'WAVY_WEBHOOK_SECRET' },
+		simulator: ({ baseUrl, credentials }) => ({
+			baseUrl,
+			userName: credentials.userName,
+			authenticationToken: credentials.authenticationToken,
+			customerId: credentials.customerId,
+			webhookSecret: credentials.webhookSecret,
+		}),
+		env: {
+			baseUrl: 'WAVY_BASE_URL',
+			userName: 'WAVY_USER_NAME',
+			authenticationToken: 'WAVY_AUTHENTICATION_TOKEN',
+			customerId: 'WAVY_CUSTOMER_ID',
+			webhookSecret: 'WAVY_WEBHOOK_SECRET',
+		},
 	},
 ];
 

@@ -3,20 +3,20 @@ import type { IDataObject } from 'n8n-workflow';
 import { chatMessageSchema } from '../../nodes/shared/chatMessage';
 import { startSimulator, type Simulator } from '../simulator';
 import { moBatch } from '../simulator/providers/wavy-data';
-import { simulatorCredentials } from './examples';
-import { createCredentialStore, runWebhook, serveWebhook, type TriggerOptions, type WebhookRequest } from './harness';
-import { WAVY_TRIGGER_TYPE } from './wavy.fixture';
+import { loadExamples, simulatorCredentials } from './examples';
+import { activateWebhook, runWebhook, runWebhookMethods, serveWebhook, type TriggerOptions, type WebhookRequest } from './harness';
+import { WAVY_TRIGGER_TYPE, wavyStore } from './wavy.fixture';
 
 let sim: Simulator;
 let secret: string;
 beforeAll(async () => {
 	sim = await startSimulator({ quiet: true });
-	secret = simulatorCredentials(sim).wavyWebhookApi.secret as string;
+	secret = simulatorCredentials(sim).wavyApi.webhookSecret as string;
 });
 beforeEach(() => sim.reset());
 afterAll(async () => await sim.close());
 
-const trigger = { name: 'Wavy Trigger', type: WAVY_TRIGGER_TYPE, parameters: {}, credentials: { wavyWebhookApi: { id: 'wavyWebhookApi', name: 'Wavy webhook' } } };
+const trigger = { name: 'Wavy Trigger', type: WAVY_TRIGGER_TYPE, parameters: {}, credentials: { wavyApi: { id: 'wavyApi', name: 'Wavy account' } } };
 
 let deployments = 0;
 /**
@@ -24,7 +24,7 @@ let deployments = 0;
  * keeps recent message ids in process memory per workflow, so each test gets a workflow of its own).
  */
 async function deployment(staticData: IDataObject = {}): Promise<TriggerOptions & { staticData: IDataObject }> {
-	const store = await createCredentialStore({ wavyWebhookApi: simulatorCredentials(sim).wavyWebhookApi });
+	const store = await wavyStore(sim);
 	return { store, staticData, workflowId: `wavy-trigger-${++deployments}` };
 }
 
@@ -83,7 +83,7 @@ describe('Wavy Trigger', () => {
 	])('a malformed body (%s): 400 naming the problem, no execution', async (_case, body) => {
 		const run = await runWebhook(trigger, post(body), await deployment());
 		expect(run.response.status).toBe(400);
-		expect((run.response.body as { message: string }).message).toMatch(/^Not a Wavy MO batch: /);
+		expect((run.response.body as { message: string }).message).toMatch(/^(Not a Wavy delivery: |The body is not JSON; Wavy sends JSON)/);
 		expect(run.workflowData).toBeUndefined();
 	});
 
@@ -108,6 +108,47 @@ describe('Wavy Trigger', () => {
 		// A new process: empty memory (another workflow id here), the same persisted static data.
 		const restarted = await deployment(options.staticData);
 		expect((await runWebhook(trigger, post(moBatch({ size: 2 })), restarted)).workflowData).toBeUndefined();
+	});
+
+	test('the secret may be a path segment instead (Secret In = Path)', async () => {
+		const pathTrigger = { ...trigger, parameters: { secretIn: 'path' } };
+		const batch = moBatch({ size: 2 });
+		const good = await runWebhook(pathTrigger, { body: batch, params: { secret }, url: `/webhook/x/mo/${secret}` }, await deployment());
+		expect(good.items).toHaveLength(2);
+		const wrong = await runWebhook(pathTrigger, { body: batch, params: { secret: 'nope' }, url: '/webhook/x/mo/nope' }, await deployment());
+		expect(wrong.response.status).toBe(401);
+		const inQuery = await runWebhook(pathTrigger, post(batch), await deployment());
+		expect(inQuery.response.status).toBe(401);
+	});
+
+	test('activation has nothing to register at Wavy, and fails clearly when the credential has no Webhook Secret', async () => {
+		expect(await activateWebhook(trigger, await deployment())).toEqual({ existed: false });
+		expect(await runWebhookMethods(trigger, 'delete', await deployment())).toBe(true);
+		const unset = { ...(await deployment()), store: await wavyStore(sim, { webhookSecret: '' }) };
+		await expect(activateWebhook(trigger, unset)).rejects.toThrow('The Wavy API credential has no Webhook Secret');
+		expect(sim.log).toHaveLength(0);
+	});
+
+	test('a credential without a Webhook Secret lets nothing in', async () => {
+		const options = { ...(await deployment()), store: await wavyStore(sim, { webhookSecret: '' }) };
+		const run = await runWebhook(trigger, post(moBatch({ size: 1 }), { secret: '' }), options);
+		expect(run.response.status).toBe(401);
+		expect(run.workflowData).toBeUndefined();
+	});
+
+	test('Simplify off emits the messages as Wavy sent them; the answer counts received and started', async () => {
+		const batch = moBatch({ size: 3 });
+		const run = await runWebhook({ ...trigger, parameters: { simplify: false } }, post(batch), await deployment());
+		expect(run.items.map((item) => item.json)).toEqual(batch.data);
+		expect(run.response).toMatchObject({ status: 200, body: { received: 3, started: 3 } });
+	});
+
+	test('the example workflow\'s trigger accepts a batch sent with the credential npm start creates', async () => {
+		const example = loadExamples().find((candidate) => candidate.file === 'wavy-trigger-mo-messages.json')!;
+		const node = example.workflow.nodes.find((candidate) => candidate.type === WAVY_TRIGGER_TYPE)!;
+		const run = await runWebhook(node, post(moBatch({ size: 7 })), await deployment());
+		expect(run.items).toHaveLength(7);
+		expect(run.items.filter((item) => item.json.type === 'text')).toHaveLength(1);
 	});
 
 	test('a batch whose total disagrees with data is processed in full, each item with a warning', async () => {

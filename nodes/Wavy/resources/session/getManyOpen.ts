@@ -26,7 +26,6 @@ export const getManyOpenSessions: Operation<OpenSessionsQuery> = {
 		action: 'Get many open sessions',
 		description: 'List the numbers with an open WhatsApp session (24-hour window), from the file Wavy exports',
 	},
-	kind: 'read',
 	description: [
 		{
 			displayName: 'Customer ID',
