@@ -5,7 +5,7 @@ import { EPOCH_MS_FORMAT, ISO_FORMAT, parseProviderDate } from '../shared/dates'
 import { PROVIDER_KEY, type MoMessage } from './api';
 
 /** Formats of `session_created_at` seen in Wavy files; a value without a zone is read in the chosen time zone. */
-export const SESSION_DATE_FORMATS = [ISO_FORMAT, 'YYYY-MM-DD HH:mm:ss.SSS', 'YYYY-MM-DD HH:mm:ss', 'DD/MM/YYYY HH:mm:ss', EPOCH_MS_FORMAT];
+export const SESSION_DATE_FORMATS = [ISO_FORMAT, 'YYYY-MM-DD HH:mm:ss.SSS', 'YYYY-MM-DD HH:mm:ss', 'YYYY-MM-DD HH:mm', 'DD/MM/YYYY HH:mm:ss', 'DD/MM/YYYY HH:mm', EPOCH_MS_FORMAT];
 
 export interface OpenSession extends IDataObject {
 	origin: string;
@@ -65,10 +65,17 @@ function content(message: MoMessage['message']): Pick<ChatMessage, 'type' | 'tex
 	return { type: 'unknown', text: str(message.messageText) ?? str(message.caption) ?? null };
 }
 
-/** When Wavy received it: `receivedAt` (epoch ms), else `receivedDate`, else now (the message is never dropped). */
+/**
+ * When Wavy received it: `receivedAt` (epoch ms), else `receivedDate`, else now. A message whose dates do not
+ * parse is still emitted (with the time it reached us); its own values stay in `raw`.
+ */
 export function receivedAt(message: MoMessage, now: number): string {
-	if (typeof message.receivedAt === 'number') return parseProviderDate(message.receivedAt, [EPOCH_MS_FORMAT]);
-	if (str(message.receivedDate)) return parseProviderDate(message.receivedDate as string, [ISO_FORMAT], 'UTC');
+	try {
+		if (typeof message.receivedAt === 'number') return parseProviderDate(message.receivedAt, [EPOCH_MS_FORMAT]);
+		if (str(message.receivedDate)) return parseProviderDate(message.receivedDate as string, [ISO_FORMAT], 'UTC');
+	} catch {
+		// fall through to the time of receipt
+	}
 	return new Date(now).toISOString();
 }
 

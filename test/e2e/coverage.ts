@@ -20,9 +20,16 @@ export const NODE_CASES: Record<string, E2ECase[]> = {
 		{ file: 'machinery.e2e.test.ts', test: 'a workflow started by a webhook fired from the simulator, runs IrisEngage with the posted number and answers with its output' },
 		{ file: 'machinery.e2e.test.ts', test: 'a provider error after a login stores neither the password nor the session token in the execution' },
 	],
+	'n8n-nodes-chat-providers.wavy': [{ file: 'examples.e2e.test.ts', test: 'wavy-session-get-many-open.json runs inside n8n against the simulator' }],
+	'n8n-nodes-chat-providers.wavyTrigger': [
+		{ file: 'wavy.e2e.test.ts', test: 'Wavy Trigger in real n8n the activated example runs exactly once for a batch fired by the simulator, answered 200' },
+		{ file: 'wavy.e2e.test.ts', test: 'Wavy Trigger in real n8n a replayed batch is answered 200 and starts no execution' },
+		{ file: 'wavy.e2e.test.ts', test: 'Wavy Trigger in real n8n a wrong secret in the URL gets 401 and starts no execution' },
+	],
 };
 
 /** Credential type → the e2e test showing that a wrong secret fails with the provider's message and leaks nothing. */
 export const WRONG_SECRET_CASES: Record<string, E2ECase> = {
 	irisEngageApi: { file: 'package.e2e.test.ts', test: 'a credential Test with a wrong password fails with the provider message, not the password' },
+	wavyApi: { file: 'wavy.e2e.test.ts', test: 'a Wavy credential Test with a wrong token fails as unauthorized, and the token is in no message' },
 };

@@ -4,6 +4,12 @@
  */
 import { randomFor } from '../random';
 
+/** The credentials the simulated Wavy accepts. */
+export const WAVY_USER_NAME = 'wavy-user';
+export const WAVY_AUTHENTICATION_TOKEN = 'wavy-token-7f3a9c';
+/** The secret a customer puts into the MO callback URL it gives Wavy (`?secret=`); Wavy itself never checks it. */
+export const WAVY_WEBHOOK_SECRET = 'wavy-mo-secret-2b41e0c9';
+
 /** The simulated account's customer id: its open sessions are `sizes.wavyOpenSessions` rows. */
 export const WAVY_CUSTOMER_ID = '42';
 /** Sub-accounts of that customer; each session belongs to one. */

@@ -15,9 +15,12 @@ import {
 	DEFAULT_OPEN_SESSIONS,
 	EXPORT_STYLE,
 	PLAIN_STYLE,
+	WAVY_AUTHENTICATION_TOKEN,
 	WAVY_CUSTOMER_ID,
 	WAVY_JSON_CUSTOMER_ID,
 	WAVY_PLAIN_CUSTOMER_ID,
+	WAVY_USER_NAME,
+	WAVY_WEBHOOK_SECRET,
 	moBatch,
 	sessionsCsv,
 	sessionsJson,
@@ -25,9 +28,7 @@ import {
 	type WavySession,
 } from './wavy-data';
 
-const USER = { userName: 'wavy-user', authenticationToken: 'wavy-token-7f3a9c' };
-/** The secret a customer puts into the MO callback URL it gives Wavy (`?secret=`); Wavy itself never checks it. */
-const WEBHOOK_SECRET = 'wavy-mo-secret-2b41e0c9';
+const USER = { userName: WAVY_USER_NAME, authenticationToken: WAVY_AUTHENTICATION_TOKEN };
 const DIGITS = /^\d{1,18}$/;
 
 /** Wavy's error body. */
@@ -67,7 +68,7 @@ export const wavy: ProviderFactory = ({ seed, sizes, simulatorUrl, sendWebhook }
 
 	return {
 		name: 'wavy',
-		credentials: { ...USER, customerId: WAVY_CUSTOMER_ID, webhookSecret: WEBHOOK_SECRET },
+		credentials: { ...USER, customerId: WAVY_CUSTOMER_ID, webhookSecret: WAVY_WEBHOOK_SECRET },
 		authenticate: (request) => {
 			const userName = header(request, 'username');
 			const token = header(request, 'authenticationtoken');
