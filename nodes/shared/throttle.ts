@@ -1,10 +1,14 @@
 /**
  * Adaptive limit of provider requests in flight (AIMD with slow start, as TCP does for packets).
  *
- * A node does not know how much a provider can take, so it finds out: the window starts small, grows by one per
- * success (doubling every round trip) until the first throttle, then by one per round trip. A throttle (429/503)
- * shrinks the window to the highest concurrency that last succeeded, once per congestion event: requests that were
- * already out when the window shrank do not shrink it again. The window never exceeds the user's upper bound.
+ * A node does not know how much a provider can take, so it finds out. The very first request goes out alone, so
+ * that the session token it fetches is reused by all the others instead of every request logging in at once. Then
+ * the window starts small and grows by one per success (doubling every round trip) until the first throttle, then
+ * by one per round trip, and more slowly near the level that was last throttled, so it does not keep knocking at
+ * a limit it already found. A throttle (429/503) shrinks the window to what the provider evidently holds (the
+ * requests still out when the throttle arrives, or the most that recently succeeded together), by at least one
+ * and at most by half, once per congestion event: requests already out when the window shrank do not shrink it
+ * again. The window never exceeds the user's upper bound.
  * No timers: waiting requests are released by completions only (timers are banned globals in n8n Cloud).
  */
 
@@ -15,7 +19,9 @@ export interface Slot {
 	release(outcome: RequestOutcome): void;
 }
 
-export const INITIAL_WINDOW = 8;
+export const INITIAL_WINDOW = 10;
+/** Near the last throttled level, the window grows this many times more slowly. */
+const CAUTION = 4;
 
 /** Raised to requests still waiting when the execution has already failed: they are not sent at all. */
 export class LimiterClosedError extends Error {
@@ -35,6 +41,10 @@ export class AdaptiveLimiter {
 	private reactedAt = 0;
 	/** Highest in-flight count (at admission) among successes since the last decrease. */
 	private goodLevel = 0;
+	/** The window when the provider last throttled us. */
+	private ceiling = Number.POSITIVE_INFINITY;
+	/** False until the first request came back: until then it goes out alone. */
+	private opened = false;
 	private readonly waiting: Array<{ admit: () => void; refuse: (error: Error) => void }> = [];
 	private closed = false;
 	/** The most requests ever in flight at once, for tests and benchmarks. */
@@ -46,7 +56,7 @@ export class AdaptiveLimiter {
 	}
 
 	get limit(): number {
-		return Math.max(1, Math.floor(this.window));
+		return this.opened ? Math.max(1, Math.floor(this.window)) : 1;
 	}
 
 	/** Resolves once the request may go out; waiters are admitted in the order they asked. */
@@ -70,6 +80,7 @@ export class AdaptiveLimiter {
 				if (released) return;
 				released = true;
 				this.inFlight--;
+				this.opened = true;
 				this.adapt(outcome, ticket, level);
 				this.admitWaiting();
 			},
@@ -79,12 +90,15 @@ export class AdaptiveLimiter {
 	private adapt(outcome: RequestOutcome, ticket: number, level: number): void {
 		if (outcome === 'ok') {
 			this.goodLevel = Math.max(this.goodLevel, level);
-			this.window += this.window < this.threshold ? 1 : 1 / this.window;
+			if (this.window < this.threshold) this.window += 1;
+			else this.window += 1 / (this.window * (this.window + 1 >= this.ceiling ? CAUTION : 1));
 			this.window = Math.min(this.window, this.max);
 		} else if (outcome === 'throttled' && ticket >= this.reactedAt) {
-			// Shrink to what last worked, at least by one, at most to half when nothing worked since the last decrease.
-			const target = this.goodLevel > 0 ? this.goodLevel : Math.floor(this.window / 2);
-			this.window = Math.max(1, Math.min(target, this.limit - 1));
+			// The provider still holds what is in flight now, and held `goodLevel` at once lately: shrink to that,
+			// by at least one and at most by half.
+			const heldByProvider = Math.max(this.goodLevel, this.inFlight);
+			this.ceiling = this.limit;
+			this.window = Math.max(1, Math.floor(this.limit / 2), Math.min(heldByProvider, this.limit - 1));
 			this.threshold = this.window;
 			this.goodLevel = 0;
 			this.reactedAt = this.nextTicket;

@@ -1,0 +1,100 @@
+/**
+ * The two adaptive-concurrency benchmarks of issue 6, side by side in one run:
+ * - sends: 200 sends to 20 recipients, 50 ms latency, a provider taking 10 requests at once (429 beyond),
+ *   against the ideal 200 × 50 ms / 10;
+ * - reads: 200 IrisEngage Conversation → Get Many items at 50 ms latency with no limit, against firing the same
+ *   200 requests all at once (as n8n's HTTP Request node does), measured in the same run.
+ */
+import axios from 'axios';
+
+import type { Simulator } from '../simulator';
+import { SINK_PROVIDER } from '../simulator';
+import { deliveredByRecipient, expectedByRecipient, outgoingMessages, sendNode, sinkStatuses, sinkStore, SINK_ROUTE } from '../engine/fixtures/send-log';
+import { runNode } from '../engine/harness';
+import { irisNode, irisStore } from '../engine/irisengage.fixture';
+import { isDeepStrictEqual } from 'node:util';
+
+export interface ThroughputResult {
+	name: string;
+	detail: string;
+	ms: number;
+	referenceName: string;
+	referenceMs: number;
+	maxRatio: number;
+	problem?: string;
+}
+
+const LATENCY_MS = 50;
+const SENDS = 200;
+const RECIPIENTS = 20;
+const IN_FLIGHT_LIMIT = 10;
+const READS = 200;
+
+const elapsedMs = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e6;
+
+export async function sendBenchmark(sim: Simulator): Promise<ThroughputResult> {
+	sim.reset();
+	sim.setLatency(LATENCY_MS, { provider: SINK_PROVIDER });
+	sim.setInFlightLimit(IN_FLIGHT_LIMIT, { provider: SINK_PROVIDER, route: SINK_ROUTE });
+	const messages = outgoingMessages(SENDS, RECIPIENTS);
+	const store = await sinkStore(sim);
+	const started = process.hrtime.bigint();
+	const result = await runNode(sendNode(), messages, store);
+	const ms = elapsedMs(started);
+	const statuses = sinkStatuses(sim);
+	const inOrder = isDeepStrictEqual(deliveredByRecipient(sim), expectedByRecipient(messages));
+	const error = result.error('Fixture Send')?.message;
+	const problem = error ?? (statuses[201] !== SENDS ? `${statuses[201] ?? 0} of ${SENDS} delivered` : !inOrder ? 'per-recipient order broken' : undefined);
+	return {
+		name: `Send, ${SENDS} messages to ${RECIPIENTS} recipients, ${LATENCY_MS} ms, provider takes ${IN_FLIGHT_LIMIT} at once`,
+		detail: `${statuses[201] ?? 0}/${SENDS} delivered once, order ${inOrder ? 'kept' : 'BROKEN'}, ${statuses[429] ?? 0} × 429`,
+		ms,
+		referenceName: `ideal ${SENDS} × ${LATENCY_MS} ms / ${IN_FLIGHT_LIMIT}`,
+		referenceMs: (SENDS * LATENCY_MS) / IN_FLIGHT_LIMIT,
+		maxRatio: 1.3,
+		problem,
+	};
+}
+
+/** The same 200 reads, all fired at once with a token fetched beforehand: what n8n's HTTP Request node does. */
+async function allAtOnce(sim: Simulator, phones: string[]): Promise<number> {
+	const api = `${sim.providers.irisengage.baseUrl}/IrisEngage_API/api`;
+	const { name, password } = sim.providers.irisengage.credentials;
+	const { token } = (await axios.post(`${api}/Users/authenticate`, { Name: name, Password: password })).data as { token: string };
+	const started = process.hrtime.bigint();
+	await Promise.all(
+		phones.map(async (phone) =>
+			await axios.post(`${api}/EngageAPIRequestDetails`, { MobileNo: phone, SessionCount: 5 }, { headers: { Authorization: `Bearer ${token}` } }),
+		),
+	);
+	return elapsedMs(started);
+}
+
+export async function readBenchmark(sim: Simulator): Promise<ThroughputResult> {
+	const phones = Array.from({ length: READS }, (_, index) => `9715${String(index).padStart(8, '0')}`);
+	sim.reset();
+	sim.setLatency(LATENCY_MS);
+	const baselineMs = await allAtOnce(sim, phones);
+
+	sim.reset();
+	sim.setLatency(LATENCY_MS);
+	const store = await irisStore(sim);
+	const started = process.hrtime.bigint();
+	const result = await runNode(
+		irisNode({ resource: 'conversation', operation: 'getMany', mobileNumber: '={{ $json.phone }}', sessionCount: 5 }),
+		phones.map((phone) => ({ phone })),
+		store,
+	);
+	const ms = elapsedMs(started);
+	const error = result.error('IrisEngage')?.message;
+	const outputs = result.output('IrisEngage').length;
+	return {
+		name: `Read, ${READS} × Conversation → Get Many, ${LATENCY_MS} ms, no provider limit (login included)`,
+		detail: `${outputs} items, ${sim.count()} requests`,
+		ms,
+		referenceName: `all ${READS} requests at once`,
+		referenceMs: baselineMs,
+		maxRatio: 2,
+		problem: error,
+	};
+}
