@@ -112,8 +112,12 @@ export async function runOperation<Params>(
 	};
 	// Items only wait in the pool for their turn in a recipient's queue; the limiter bounds the requests.
 	const options = { concurrency: limiter.max, keyOf: (itemIndex: number) => keys[itemIndex] };
-	// The limiter lets the first request out alone, so a session token it fetches is reused by all the others.
-	const results = await runPool(runnable, options, work);
+	// The first item runs alone so that a session token it fetches is reused by all the others, instead of every
+	// concurrent item logging in at once; and so that, if it fails without Continue On Fail, nothing else was sent.
+	const results = [
+		...(await runPool(runnable.slice(0, 1), options, work)),
+		...(await runPool(runnable.slice(1), options, work)),
+	];
 	const outcomes = new Map(runnable.map((itemIndex, position) => [itemIndex, results[position]]));
 
 	const output: INodeExecutionData[] = [];

@@ -1,11 +1,9 @@
 /**
  * Adaptive limit of provider requests in flight (AIMD with slow start, as TCP does for packets).
  *
- * A node does not know how much a provider can take, so it finds out. The very first request goes out alone, so
- * that the session token it fetches is reused by all the others instead of every request logging in at once. Then
- * the window starts small and grows by one per success (doubling every round trip) until the first throttle, then
- * by one per round trip, and more slowly near the level that was last throttled, so it does not keep knocking at
- * a limit it already found. A throttle (429/503) shrinks the window to what the provider evidently holds (the
+ * A node does not know how much a provider can take, so it finds out: the window starts small and grows by one per
+ * success (doubling every round trip) until the first throttle, then by one per round trip, and more slowly near
+ * the level that was last throttled, so it does not keep knocking at a limit it already found. A throttle (429/503) shrinks the window to what the provider evidently holds (the
  * requests still out when the throttle arrives, or the most that recently succeeded together), by at least one
  * and at most by half, once per congestion event: requests already out when the window shrank do not shrink it
  * again. The window never exceeds the user's upper bound.
@@ -43,8 +41,6 @@ export class AdaptiveLimiter {
 	private goodLevel = 0;
 	/** The window when the provider last throttled us. */
 	private ceiling = Number.POSITIVE_INFINITY;
-	/** False until the first request came back: until then it goes out alone. */
-	private opened = false;
 	private readonly waiting: Array<{ admit: () => void; refuse: (error: Error) => void }> = [];
 	private closed = false;
 	/** The most requests ever in flight at once, for tests and benchmarks. */
@@ -56,7 +52,7 @@ export class AdaptiveLimiter {
 	}
 
 	get limit(): number {
-		return this.opened ? Math.max(1, Math.floor(this.window)) : 1;
+		return Math.max(1, Math.floor(this.window));
 	}
 
 	/** Resolves once the request may go out; waiters are admitted in the order they asked. */
@@ -80,7 +76,6 @@ export class AdaptiveLimiter {
 				if (released) return;
 				released = true;
 				this.inFlight--;
-				this.opened = true;
 				this.adapt(outcome, ticket, level);
 				this.admitWaiting();
 			},
