@@ -25,7 +25,7 @@ export function executionScope(context: object): ExecutionScope | undefined {
 	return scopes.get(context);
 }
 
-export const DEFAULT_MAX_CONCURRENT_REQUESTS = 50;
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 100;
 export const MAX_CONCURRENT_REQUESTS_LIMIT = 1000;
 
 /** For an operation's Options collection. */

@@ -1,12 +1,12 @@
 /**
  * Adaptive limit of provider requests in flight (AIMD with slow start, as TCP does for packets).
  *
- * A node does not know how much a provider can take, so it finds out: the window starts small and grows by one per
- * success (doubling every round trip) until the first throttle, then by one per round trip, and more slowly near
- * the level that was last throttled, so it does not keep knocking at a limit it already found. A throttle (429/503) shrinks the window to what the provider evidently holds (the
- * requests still out when the throttle arrives, or the most that recently succeeded together), by at least one
- * and at most by half, once per congestion event: requests already out when the window shrank do not shrink it
- * again. The window never exceeds the user's upper bound.
+ * A node does not know how much a provider can take, so it finds out: the window starts at a modest size and
+ * grows by two per success (tripling every round trip) until the first throttle, then by one per round trip, and
+ * more slowly near the level that was last throttled, so it does not keep knocking at a limit it already found.
+ * A throttle (429/503) shrinks the window to what the provider evidently holds (the requests sent before the
+ * throttled one and still out), by at least one and at most by half, once per congestion event: requests already
+ * out when the window shrank do not shrink it again. The window never exceeds the user's upper bound.
  * No timers: waiting requests are released by completions only (timers are banned globals in n8n Cloud).
  */
 
@@ -17,9 +17,11 @@ export interface Slot {
 	release(outcome: RequestOutcome): void;
 }
 
-export const INITIAL_WINDOW = 10;
+export const INITIAL_WINDOW = 20;
 /** Near the last throttled level, the window grows this many times more slowly. */
 const CAUTION = 4;
+/** Per success before the first throttle: the window triples every round trip. */
+const SLOW_START_GROWTH = 2;
 
 /** Raised to requests still waiting when the execution has already failed: they are not sent at all. */
 export class LimiterClosedError extends Error {
@@ -37,8 +39,8 @@ export class AdaptiveLimiter {
 	/** Tickets are handed out in admission order; throttles of requests admitted before `reactedAt` are ignored. */
 	private nextTicket = 0;
 	private reactedAt = 0;
-	/** Highest in-flight count (at admission) among successes since the last decrease. */
-	private goodLevel = 0;
+	/** Tickets of the requests out now. */
+	private readonly out = new Set<number>();
 	/** The window when the provider last throttled us. */
 	private ceiling = Number.POSITIVE_INFINITY;
 	private readonly waiting: Array<{ admit: () => void; refuse: (error: Error) => void }> = [];
@@ -69,33 +71,33 @@ export class AdaptiveLimiter {
 	private admitted(): Slot {
 		this.peak = Math.max(this.peak, this.inFlight);
 		const ticket = this.nextTicket++;
-		const level = this.inFlight;
+		this.out.add(ticket);
 		let released = false;
 		return {
 			release: (outcome) => {
 				if (released) return;
 				released = true;
 				this.inFlight--;
-				this.adapt(outcome, ticket, level);
+				this.out.delete(ticket);
+				this.adapt(outcome, ticket);
 				this.admitWaiting();
 			},
 		};
 	}
 
-	private adapt(outcome: RequestOutcome, ticket: number, level: number): void {
+	private adapt(outcome: RequestOutcome, ticket: number): void {
 		if (outcome === 'ok') {
-			this.goodLevel = Math.max(this.goodLevel, level);
-			if (this.window < this.threshold) this.window += 1;
+			if (this.window < this.threshold) this.window += SLOW_START_GROWTH;
 			else this.window += 1 / (this.window * (this.window + 1 >= this.ceiling ? CAUTION : 1));
 			this.window = Math.min(this.window, this.max);
 		} else if (outcome === 'throttled' && ticket >= this.reactedAt) {
-			// The provider still holds what is in flight now, and held `goodLevel` at once lately: shrink to that,
-			// by at least one and at most by half.
-			const heldByProvider = Math.max(this.goodLevel, this.inFlight);
+			// The requests sent before this one and still out are what the provider holds (later ones may be refused
+			// too): shrink to that, by at least one and at most by half.
+			let heldByProvider = 0;
+			for (const other of this.out) if (other < ticket) heldByProvider++;
 			this.ceiling = this.limit;
 			this.window = Math.max(1, Math.floor(this.limit / 2), Math.min(heldByProvider, this.limit - 1));
 			this.threshold = this.window;
-			this.goodLevel = 0;
 			this.reactedAt = this.nextTicket;
 		}
 	}

@@ -50,17 +50,15 @@ describe('AdaptiveLimiter', () => {
 	});
 
 	it('shrinks on a throttle to what the provider holds, once per congestion event', async () => {
-		const limiter = new AdaptiveLimiter(100, 16);
-		(await admitted(limiter, 1)).slots[0].release('ok');
+		const limiter = new AdaptiveLimiter(100, 17);
 		const run = await admitted(limiter, 17);
 		expect(run.slots).toHaveLength(17);
-		// 4 fail otherwise, then the provider throttles while it still holds 12: the window becomes 12, and the
-		// other throttles of that burst do not shrink it again.
-		for (const slot of run.slots.slice(0, 4)) slot.release('failed');
-		for (const slot of run.slots.slice(4, 8)) slot.release('throttled');
+		// The provider holds the first 12 and throttles the 13th and later: the window becomes 12, and the other
+		// throttles of that burst do not shrink it again.
+		for (const slot of run.slots.slice(12)) slot.release('throttled');
 		expect(limiter.limit).toBe(12);
 		// Later requests grow it again, slowly near the level that was throttled.
-		const later = run.slots.splice(8);
+		const later = run.slots.splice(0);
 		for (const slot of later) slot.release('ok');
 		await settle();
 		expect(limiter.limit).toBe(12);
@@ -68,16 +66,13 @@ describe('AdaptiveLimiter', () => {
 
 	it('shrinks at most by half, and by at least one', async () => {
 		const limiter = new AdaptiveLimiter(100, 16);
-		(await admitted(limiter, 1)).slots[0].release('ok');
-		const burst = await admitted(limiter, 17);
-		for (const slot of burst.slots.slice(0, 16)) slot.release('failed');
-		burst.slots[16].release('throttled');
+		const burst = await admitted(limiter, 16);
+		burst.slots[2].release('throttled');
 		expect(limiter.limit).toBe(8);
 
-		const full = new AdaptiveLimiter(100, 4);
-		(await admitted(full, 1)).slots[0].release('ok');
+		const full = new AdaptiveLimiter(100, 5);
 		const all = await admitted(full, 5);
-		all.slots[0].release('throttled');
+		all.slots[4].release('throttled');
 		expect(full.limit).toBe(4);
 	});
 
