@@ -110,8 +110,12 @@ export async function runOperation<Params>(
 			throw asNodeError(context, error, itemIndex);
 		}
 	};
-	// Items only wait in the pool for their turn in a recipient's queue; the limiter bounds the requests.
-	const options = { concurrency: limiter.max, keyOf: (itemIndex: number) => keys[itemIndex] };
+	// The limiter bounds the requests. Items start only a little ahead of its window: an item started long before
+	// it can send does its preparation while answers of requests already out wait for the event loop.
+	const options = {
+		concurrency: () => Math.min(limiter.max, limiter.limit + Math.ceil(limiter.limit / 5)),
+		keyOf: (itemIndex: number) => keys[itemIndex],
+	};
 	// The first item runs alone so that a session token it fetches is reused by all the others, instead of every
 	// concurrent item logging in at once; and so that, if it fails without Continue On Fail, nothing else was sent.
 	const results = [
