@@ -119,3 +119,22 @@ export async function readBenchmark(sim: Simulator): Promise<ThroughputResult> {
 		problem: error ?? reference.error('All At Once')?.message,
 	};
 }
+
+/**
+ * Runs a benchmark once to warm up (JIT, connection pools; a long-running n8n is warm), then `runs` times, and
+ * reports the median run by ratio (this machine is shared, one run can be slowed by anything); a problem in any
+ * run, the warm-up included, is reported.
+ */
+export async function medianOf(runs: number, benchmark: () => Promise<ThroughputResult>): Promise<ThroughputResult> {
+	const warmUp = await benchmark();
+	const results: ThroughputResult[] = [];
+	for (let run = 0; run < runs; run++) {
+		global.gc?.();
+		results.push(await benchmark());
+	}
+	results.sort((a, b) => a.ms / a.referenceMs - b.ms / b.referenceMs);
+	const median = results[Math.floor(results.length / 2)];
+	const ratios = results.map((result) => (result.ms / result.referenceMs).toFixed(2)).join(', ');
+	const problem = [warmUp, ...results].find((result) => result.problem !== undefined)?.problem;
+	return { ...median, name: `${median.name} (median of ${runs} after a warm-up: ${ratios})`, problem };
+}
