@@ -5,7 +5,17 @@ import { beginExecution, readMaxConcurrentRequests } from './execution';
 import { runPool } from './pool';
 import { AdaptiveLimiter, LimiterClosedError } from './throttle';
 
+/** An entry of the Operation selector; `value` defaults to the operation's key in its resource. */
+export interface OperationOption {
+	name: string;
+	value?: string;
+	action: string;
+	description: string;
+}
+
 interface BaseOperation<Params> {
+	/** How the operation appears in its resource's Operation selector; declared once, see `defineResource`. */
+	option?: OperationOption;
 	description: INodeProperties[];
 	/** Reads and validates one item's parameters; throws a NodeOperationError naming the field. */
 	readParameters(this: IExecuteFunctions, itemIndex: number): Params;

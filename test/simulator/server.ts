@@ -134,6 +134,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		clearFaults: () => rules.clearFaults(),
 		setLatency: (ms, match) => rules.setLatency(ms, match),
 		setInFlightLimit: (limit, match) => limits.set(limit, match),
+		issuedTokens: (provider) => {
+			const issuer = issuers.get(provider);
+			if (!issuer) throw new Error(`No simulated provider named '${provider}'`);
+			return issuer.issuedTokens();
+		},
 		expireTokens: (provider) => {
 			if (provider !== undefined && !issuers.has(provider)) {
 				throw new Error(`No simulated provider named '${provider}'`);

@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../shared/operation';
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import type { IrisMessage, IrisSession } from '../../api';
-import { getMessages } from '../../api';
+import { getMessages, PROVIDER } from '../../api';
 import type { ConversationQuery } from '../../fields';
-import { conversationQueryFields, optionsField, readConversationQuery } from '../../fields';
+import { conversationQueryFields, readConversationQuery } from '../../fields';
+import { optionsField, timeZoneOption } from '../../../shared/fields';
 import { simplifyMessage, simplifySession } from '../../normalize';
 import { listSessionsUpTo } from '../../sessions';
 
@@ -16,6 +17,11 @@ interface Params extends ConversationQuery {
 const show = { resource: ['conversation'], operation: ['getHistory'] };
 
 export const getConversationHistory: Operation<Params> = {
+	option: {
+		name: 'Get History',
+		action: 'Get the conversation history of a number',
+		description: 'Get the conversations of a mobile number together with all their messages',
+	},
 	description: [
 		...conversationQueryFields(show),
 		optionsField(show, [
@@ -30,6 +36,7 @@ export const getConversationHistory: Operation<Params> = {
 					{ name: 'One Item per Message', value: 'message', description: 'Each message becomes an item, ready to sync into a CRM' },
 				],
 			},
+			timeZoneOption(PROVIDER),
 		]),
 	],
 
@@ -52,16 +59,17 @@ export const getConversationHistory: Operation<Params> = {
 			session,
 			messages: (fetched[index] as PromiseFulfilledResult<IrisMessage[]>).value,
 		}));
-		if (params.onePerMessage) return histories.flatMap((history) => messagesOf(history.messages, params));
+		if (params.onePerMessage) return histories.flatMap((history) => messagesOf(history.session, history.messages, params));
 		return histories.map((history) => conversationWithMessages(history.session, history.messages, params));
 	},
 };
 
-function messagesOf(messages: IrisMessage[], params: Params): IDataObject[] {
-	return params.simplify ? messages.map((message) => simplifyMessage(message, params.timeZone)) : messages;
+function messagesOf(session: IrisSession, messages: IrisMessage[], params: Params): IDataObject[] {
+	if (!params.simplify) return messages;
+	return messages.map((message) => simplifyMessage(message, String(session.requestId), params.timeZone));
 }
 
 function conversationWithMessages(session: IrisSession, messages: IrisMessage[], params: Params): IDataObject {
 	const conversation = params.simplify ? simplifySession(session, params.mobileNumber, params.timeZone) : { ...session };
-	return { ...conversation, messageCount: messages.length, messages: messagesOf(messages, params) };
+	return { ...conversation, messageCount: messages.length, messages: messagesOf(session, messages, params) };
 }
