@@ -1,7 +1,6 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { keepNew } from '../shared/recentIds';
 import { receiveWebhook, type WebhookAuth } from '../shared/trigger';
 import { CREDENTIAL_TYPE, PROVIDER, moBatchSchema } from './api';
 import { moEvent, totalWarning } from './mo';
@@ -97,13 +96,11 @@ export class WavyTrigger implements INodeType {
 			provider: PROVIDER,
 			auth,
 			schema: moBatchSchema,
-			// Duplicates are dropped here with keepNew rather than by the core's per-call static-data dedupe: n8n
-			// saves changed static data before it answers, which made real n8n answer in seconds (see recentIds.ts).
 			split: (batch) => {
 				const warning = totalWarning(batch);
-				return keepNew(this, batch.data, (message) => message.id, { key: 'seenMoIds', max: REMEMBERED_IDS }).map((message) => moEvent(message, warning, now));
+				return batch.data.map((message) => moEvent(message, warning, now));
 			},
-			dedupe: false,
+			dedupe: { max: REMEMBERED_IDS },
 			answer: ({ body, emitted }) => ({ body: { received: body.data.length, started: emitted.length } }),
 			simplify: this.getNodeParameter('simplify', true) as boolean,
 		});

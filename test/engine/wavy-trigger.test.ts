@@ -21,7 +21,7 @@ const trigger = { name: 'Wavy Trigger', type: WAVY_TRIGGER_TYPE, parameters: {},
 let deployments = 0;
 /**
  * A deployed trigger: its credential, its persistent workflow static data, and its own workflow id (the trigger
- * keeps recent message ids in process memory per workflow, so each test gets a workflow of its own).
+ * core keeps recent message ids in process memory per workflow, so each test gets a workflow of its own).
  */
 async function deployment(staticData: IDataObject = {}): Promise<TriggerOptions & { staticData: IDataObject }> {
 	const store = await wavyStore(sim);
@@ -98,11 +98,11 @@ describe('Wavy Trigger', () => {
 		expect(mixed.items.map((item) => item.json.messageId)).toEqual(moBatch({ size: 7 }).data.slice(5).map((message) => message.id));
 	});
 
-	test('ids survive a restart through static data, which is written at most once a minute, not on every call', async () => {
+	test('ids survive a restart through static data, which is written at most every few seconds, not on every call', async () => {
 		const options = await deployment();
 		await runWebhook(trigger, post(moBatch({ size: 2 })), options);
 		await runWebhook(trigger, post(moBatch({ size: 2, offset: 2 })), options);
-		const persisted = (options.staticData['node:Wavy Trigger'] as { seenMoIds: string[] }).seenMoIds;
+		const persisted = (options.staticData['node:Wavy Trigger'] as { seenMessageIds: string[] }).seenMessageIds;
 		expect(persisted).toEqual(moBatch({ size: 2 }).data.map((message) => message.id));
 
 		// A new process: empty memory (another workflow id here), the same persisted static data.

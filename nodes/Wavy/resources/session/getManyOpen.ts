@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import { optionsField, readLimit, readSimplify, readTimeZone, returnAllOrLimitFields, simplifyField, timeZoneOption } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { PROVIDER } from '../../api';
@@ -26,6 +27,7 @@ export const getManyOpenSessions: Operation<OpenSessionsQuery> = {
 		action: 'Get many open sessions',
 		description: 'List the numbers with an open WhatsApp session (24-hour window), from the file Wavy exports',
 	},
+	kind: 'read',
 	description: [
 		{
 			displayName: 'Customer ID',
@@ -48,7 +50,7 @@ export const getManyOpenSessions: Operation<OpenSessionsQuery> = {
 		},
 		...returnAllOrLimitFields(show),
 		simplifyField(show, 'Whether to return each session as { origin, sessionCreatedAt } with the date in ISO 8601 UTC, instead of the row as Wavy wrote it'),
-		optionsField(show, [timeZoneOption(PROVIDER)]),
+		optionsField(show, [maxConcurrentRequestsOption, timeZoneOption(PROVIDER)]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
