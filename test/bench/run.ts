@@ -8,6 +8,7 @@ import { startSimulator } from '../simulator';
 import { irisNode, irisStore, AUTH_ROUTE } from '../engine/irisengage.fixture';
 import { runNode } from '../engine/harness';
 import { medianOf, readBenchmark, sendBenchmark, type ThroughputResult } from './throughput';
+import { printRows, wavyBenchmarks } from './wavy';
 
 process.env.N8N_LOG_LEVEL = 'silent';
 
@@ -80,6 +81,10 @@ async function main() {
 		];
 	});
 	printTable(['case', 'checked', 'wall time', 'reference', 'ratio', 'target'], throughputRows);
+	process.stdout.write('\n');
+	const wavy = await wavyBenchmarks();
+	printRows(wavy);
+	missed += wavy.filter((row) => !row.ok).length;
 	process.exitCode = missed > 0 ? 1 : 0;
 }
 
