@@ -1,13 +1,15 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /** CTLive resend detection: a payload seen again within the window keeps its first answer's message ids. */
 type Resends = typeof import('../../nodes/CtLive/resends');
 
 /** A fresh copy of the module: an n8n process that just restarted, with nothing in memory. */
 function freshProcess(): Resends {
-	let module: Resends | undefined;
+	let loaded: Resends | undefined;
 	jest.isolateModules(() => {
-		module = jest.requireActual('../../nodes/CtLive/resends');
+		loaded = jest.requireActual<Resends>('../../nodes/CtLive/resends');
 	});
-	return module!;
+	return loaded!;
 }
 
 const WINDOW = 60_000;
@@ -50,7 +52,7 @@ test('a resend arriving while the first call still runs (its own static-data cop
 
 test('remembers at most 1000 payloads, forgetting the oldest', () => {
 	const { acceptDelivery } = freshProcess();
-	const staticData: Record<string, unknown> = {};
+	const staticData: IDataObject = {};
 	for (let index = 0; index < 1001; index++) acceptDelivery(staticData, `k${index}`, 1, WINDOW, T0 + index);
 	expect((staticData.ctliveDeliveries as unknown[]).length).toBe(1000);
 	expect((staticData.ctliveDeliveries as Array<[string]>)[0][0]).toBe('k1');

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { chatMessageSchema } from '../../nodes/shared/chatMessage';
 import { startSimulator, type Simulator } from '../simulator';
@@ -15,7 +15,7 @@ afterAll(async () => await sim.close());
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const PENDING_ENROUTE = { groupId: 1, groupName: 'PENDING', id: 7, name: 'PENDING_ENROUTE', description: 'Message sent to next instance' };
 
-const trigger = (options: IDataObject = {}) => ({
+const trigger = (options: INodeParameters = {}) => ({
 	name: 'CTLive Trigger',
 	type: CTLIVE_TRIGGER_TYPE,
 	parameters: { options },
