@@ -2,8 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { dispatch } from '../shared/operation';
-import { messageDescription, messageOperations } from './resources/message';
-import { reportDescription, reportOperations } from './resources/report';
+import { defineResources } from '../shared/resource';
+import { message } from './resources/message';
+import { report } from './resources/report';
+
+const resources = defineResources([message, report]);
 
 export class CtLive implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,24 +22,10 @@ export class CtLive implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ctLiveApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Message', value: 'message' },
-					{ name: 'Report', value: 'report' },
-				],
-				default: 'message',
-			},
-			...messageDescription,
-			...reportDescription,
-		],
+		properties: resources.properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await dispatch(this, { message: messageOperations, report: reportOperations });
+		return await dispatch(this, resources.operations);
 	}
 }

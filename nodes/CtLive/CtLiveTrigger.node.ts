@@ -1,9 +1,7 @@
 import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
-	IHookFunctions,
 	INodeCredentialTestResult,
-	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -11,12 +9,18 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { checkBasicAuth } from '../shared/webhookAuth';
-import { downloadMedia } from './media';
-import { acceptedAnswer, describeProblems, normalizeOutbound, outboundMessageSchema } from './outbound';
+import { DEFAULT_MAX_MEDIA_BYTES, receiveWebhook, webhookRegistration } from '../shared/trigger';
+import { PROVIDER } from './api';
+import { acceptedAnswer, outboundEvents, outboundMessageSchema, type OutboundMessage } from './outbound';
 import { acceptDelivery, payloadKey } from './resends';
 
 const DEFAULT_RESEND_WINDOW_SECONDS = 300;
+
+interface TriggerOptions {
+	downloadMedia?: boolean;
+	resendWindowSeconds?: number;
+	simplify?: boolean;
+}
 
 export class CtLiveTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,7 +30,7 @@ export class CtLiveTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Outbound messages from CTLive agents',
-		description: "Starts the workflow when a CTLive agent answers a customer on this channel (text, image or document)",
+		description: 'Starts the workflow when a CTLive agent answers a customer on this channel (text, image or document)',
 		defaults: { name: 'CTLive Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -35,7 +39,7 @@ export class CtLiveTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"In CTLive, set this node's production URL as the channel's outbound URL, with the user and password of the credential (HTTP Basic)",
+					"In CTLive, set this node's Production URL as the channel's outbound URL, with the user and password of the credential (HTTP Basic)",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -61,7 +65,15 @@ export class CtLiveTrigger implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: DEFAULT_RESEND_WINDOW_SECONDS,
 						description:
-							'CTLive resends a call it got no answer to. A call with exactly the same content within this time is treated as that resend: it gets the first answer and starts no execution. 0 treats every call as new.',
+							'CTLive resends a call it got no answer to. A call with exactly the same content within this time is that resend: it gets the first answer (the same message IDs) and starts no execution. 0 treats every call as new.',
+					},
+					{
+						displayName: 'Simplify',
+						name: 'simplify',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether to emit the normalized chat message (with scenarioKey) instead of CTLive's own fields for each destination",
 					},
 				],
 			},
@@ -70,65 +82,46 @@ export class CtLiveTrigger implements INodeType {
 
 	/**
 	 * CTLive has no API to register a channel URL: an administrator enters it in CTLive. Activation only remembers
-	 * which URL is live, so the workflow's static data says what CTLive must be configured with.
+	 * which URL is live, in the workflow's static data.
 	 */
 	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return this.getWorkflowStaticData('node').webhookUrl === this.getNodeWebhookUrl('default');
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				this.getWorkflowStaticData('node').webhookUrl = this.getNodeWebhookUrl('default');
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				delete this.getWorkflowStaticData('node').webhookUrl;
-				return true;
-			},
-		},
+		default: webhookRegistration({
+			provider: PROVIDER,
+			// Where CTLive runs is not known here (often on premises), so no URL is refused as unreachable.
+			providerUrl: async (context) => context.getNodeWebhookUrl('default') ?? '',
+			create: async (_context, url) => url,
+		}),
 	};
 
 	methods = {
 		credentialTest: {
-			/** Nothing to connect to: CTLive calls us. Checks the pair is complete, as the trigger will require it. */
+			/** Nothing to connect to: CTLive calls us. Checks the pair is complete, as the trigger requires it. */
 			async ctLiveWebhookCredentialCheck(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
 				const { user, password } = (credential.data ?? {}) as { user?: string; password?: string };
-				if (!user || !password) {
-					return { status: 'Error', message: `Set the ${!user ? 'user' : 'password'} CTLive sends (HTTP Basic)` };
-				}
+				if (!user || !password) return { status: 'Error', message: `Set the ${!user ? 'user' : 'password'} CTLive sends (HTTP Basic)` };
 				return { status: 'OK', message: 'Connection successful!' };
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const response = this.getResponseObject();
 		const { user, password } = await this.getCredentials<{ user: string; password: string }>('ctLiveWebhookApi');
-		if (!checkBasicAuth(this.getHeaderData().authorization, { user, password })) {
-			response.status(401).setHeader('WWW-Authenticate', 'Basic realm="CTLive channel"');
-			response.json({ message: 'Unauthorized: wrong or missing HTTP Basic credentials' });
-			return { noWebhookResponse: true };
-		}
-		const parsed = outboundMessageSchema.safeParse(this.getBodyData());
-		if (!parsed.success) {
-			response.status(400).json({ message: `Not a CTLive outbound message: ${describeProblems(parsed.error)}` });
-			return { noWebhookResponse: true };
-		}
-		const message = parsed.data;
-		const options = this.getNodeParameter('options', {}) as { downloadMedia?: boolean; resendWindowSeconds?: number };
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const windowMs = Math.max(0, Number(options.resendWindowSeconds ?? DEFAULT_RESEND_WINDOW_SECONDS)) * 1000;
-		const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().id}`;
-		const { messageIds, isResend } = acceptDelivery(
-			this.getWorkflowStaticData('node'),
-			payloadKey(scope, message),
-			message.destinations.length,
-			windowMs,
-		);
-		const webhookResponse = acceptedAnswer(message, messageIds);
-		if (isResend) return { webhookResponse };
-
-		const items: INodeExecutionData[] = normalizeOutbound(message, messageIds, new Date()).map((json) => ({ json }));
-		if (options.downloadMedia) await downloadMedia(this, items);
-		return { webhookResponse, workflowData: [items] };
+		const staticData = this.getWorkflowStaticData('node');
+		const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().id ?? this.getNode().name}`;
+		// CTLive's calls carry no message id: each destination gets one here, the same again for a resend, so the
+		// core drops the resend as a duplicate and CTLive gets the same answer.
+		const idsFor = (message: OutboundMessage) =>
+			acceptDelivery(staticData, payloadKey(scope, message), message.destinations.length, windowMs).messageIds;
+		return await receiveWebhook(this, {
+			provider: PROVIDER,
+			auth: { type: 'basic', user, password },
+			schema: outboundMessageSchema,
+			split: (message) => outboundEvents(message, idsFor(message), new Date()),
+			answer: ({ body, events }) => ({ body: acceptedAnswer(body, events.map((event) => event.id as string)) }),
+			simplify: options.simplify ?? true,
+			media: options.downloadMedia ? { maxBytes: DEFAULT_MAX_MEDIA_BYTES } : undefined,
+		});
 	}
 }

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { toChatMessage } from '../shared/chatMessage';
+import type { TriggerEvent } from '../shared/trigger';
 import { PENDING_ENROUTE } from './statuses';
 
 export const PROVIDER_KEY = 'ctlive';
@@ -40,32 +41,36 @@ export function acceptedAnswer(message: OutboundMessage, messageIds: string[]): 
 	};
 }
 
-/** One normalized chat message per destination, with CTLive's scenarioKey (the account's source) kept beside it. */
-export function normalizeOutbound(message: OutboundMessage, messageIds: string[], receivedAt: Date): IDataObject[] {
+/**
+ * One event per destination: the normalized chat message (with CTLive's scenarioKey, the account's source, kept
+ * beside it) or, with Simplify off, CTLive's own fields for that destination; both carry the answered messageId.
+ */
+export function outboundEvents(message: OutboundMessage, messageIds: string[], receivedAt: Date): TriggerEvent[] {
 	const { text, imageUrl, fileUrl } = message.whatsApp;
 	const mediaUrl = imageUrl ?? fileUrl;
+	const kind = imageUrl ? 'image' : 'document';
 	return message.destinations.map((destination, index) => ({
-		...toChatMessage({
-			provider: PROVIDER_KEY,
-			direction: 'outbound',
-			messageId: messageIds[index],
-			conversationId: destination.to.phoneNumber,
-			from: message.scenarioKey,
-			to: destination.to.phoneNumber,
-			contactName: null,
-			type: mediaUrl ? 'media' : 'text',
-			text: text ?? null,
-			...(mediaUrl
-				? { media: { kind: imageUrl ? 'image' : 'document', url: mediaUrl, ...(text ? { caption: text } : {}) } }
-				: {}),
-			timestamp: receivedAt.toISOString(),
-			raw: message as Record<string, unknown>,
-		}),
-		scenarioKey: message.scenarioKey,
+		kind: 'message',
+		id: messageIds[index],
+		simplified: {
+			...toChatMessage({
+				provider: PROVIDER_KEY,
+				direction: 'outbound',
+				messageId: messageIds[index],
+				conversationId: destination.to.phoneNumber,
+				from: message.scenarioKey,
+				to: destination.to.phoneNumber,
+				contactName: null,
+				type: mediaUrl ? 'media' : 'text',
+				text: text ?? null,
+				...(mediaUrl ? { media: { kind, url: mediaUrl, ...(text ? { caption: text } : {}) } } : {}),
+				timestamp: receivedAt.toISOString(),
+				raw: message as Record<string, unknown>,
+			}),
+			scenarioKey: message.scenarioKey,
+		},
+		raw: { messageId: messageIds[index], scenarioKey: message.scenarioKey, to: destination.to, whatsApp: message.whatsApp } as IDataObject,
+		// A document's caption is its file name.
+		...(mediaUrl ? { media: { url: mediaUrl, ...(kind === 'document' && text ? { fileName: text } : {}) } } : {}),
 	}));
-}
-
-/** Why a body is not an outbound message, field by field, for the 400 answer. */
-export function describeProblems(error: z.ZodError): string {
-	return error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; ');
 }

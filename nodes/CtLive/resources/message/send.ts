@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
+import { readRequiredString } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { newMessage, postResults, type NewMessage } from '../../api';
-import { dateField, optionsField, readOptionalString, readRequiredString, readTimeZone, readTimestamp, stringField } from '../../fields';
+import { dateField, readDatesTimeZone, readOptionalString, readTimestamp, sendOptionsField, stringField } from '../../fields';
 import { isHttpUrl, stableMessageId } from '../../values';
 
 export interface SendMessageParams {
@@ -18,12 +19,12 @@ const MESSAGE_TYPES = { text: 'TEXT', image: 'IMAGE', document: 'DOCUMENT' } as 
 function readContent(context: IExecuteFunctions, itemIndex: number): NewMessage['message'] {
 	const messageType = context.getNodeParameter('messageType', itemIndex, 'text') as keyof typeof MESSAGE_TYPES;
 	if (messageType === 'text') {
-		return { type: 'TEXT', text: readRequiredString(context, 'text', 'Text', itemIndex, 'give the text of the customer message') };
+		return { type: 'TEXT', text: readRequiredString(context, itemIndex, { name: 'text', displayName: 'Text', hint: 'give the text of the customer message' }) };
 	}
 	if (!(messageType in MESSAGE_TYPES)) {
 		throw invalidParameter(context.getNode(), 'Message Type', `"${String(messageType)}" is not one of Text, Image, Document`, itemIndex);
 	}
-	const url = readRequiredString(context, 'mediaUrl', 'Media URL', itemIndex, 'give the http(s) link CTLive downloads the file from');
+	const url = readRequiredString(context, itemIndex, { name: 'mediaUrl', displayName: 'Media URL', hint: 'give the http(s) link CTLive downloads the file from' });
 	if (!isHttpUrl(url)) {
 		throw invalidParameter(context.getNode(), 'Media URL', `"${url}" is not an http(s) URL. CTLive downloads the file from it once, so it must be reachable from CTLive.`, itemIndex);
 	}
@@ -32,6 +33,11 @@ function readContent(context: IExecuteFunctions, itemIndex: number): NewMessage[
 }
 
 export const sendMessage: Operation<SendMessageParams> = {
+	option: {
+		name: 'Send',
+		action: 'Send a customer message',
+		description: "Pass a customer's text, image or document into CTLive's contact centre",
+	},
 	description: [
 		{
 			displayName: 'Message Type',
@@ -70,26 +76,23 @@ export const sendMessage: Operation<SendMessageParams> = {
 			default: {},
 			displayOptions: { show },
 			options: [
-				stringField('contactName', 'Contact Name', 'Name of the customer, if the network gives it', {}),
-				{
-					...stringField('integrationType', 'Integration Type', 'Channel name CTLive files the conversation under', {}),
-					default: 'WHATSAPP',
-				},
-				stringField('messageId', 'Message ID', 'Unique ID of the message. Empty generates one that stays the same when n8n retries the item, so CTLive drops the resend.', {}),
-				stringField('pairedMessageId', 'Quoted Message ID', 'ID of the message the customer quoted (replied to)', {}),
-				dateField('receivedAt', 'Received At', 'When the network received the message', {}),
-			].map(({ displayOptions: _displayOptions, ...field }) => field),
+				stringField('contactName', 'Contact Name', 'Name of the customer, if the network gives it'),
+				stringField('integrationType', 'Integration Type', 'Channel name CTLive files the conversation under', undefined, { default: 'WHATSAPP' }),
+				stringField('messageId', 'Message ID', 'Unique ID of the message. Empty generates one that stays the same when n8n retries the item, so CTLive drops the resend.'),
+				stringField('pairedMessageId', 'Quoted Message ID', 'ID of the message the customer quoted (replied to)'),
+				dateField('receivedAt', 'Received At', 'When the network received the message'),
+			],
 		},
-		optionsField(show),
+		sendOptionsField(show),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
-		const timeZone = readTimeZone(this, itemIndex);
-		const from = readRequiredString(this, 'from', 'From', itemIndex, "give the customer's identifier, e.g. 385919998888");
-		const to = readRequiredString(this, 'to', 'To', itemIndex, 'give the identifier the customer wrote to, e.g. 1234');
+		const timeZone = readDatesTimeZone(this, itemIndex);
+		const from = readRequiredString(this, itemIndex, { name: 'from', displayName: 'From', hint: "give the customer's identifier, e.g. 385919998888" });
+		const to = readRequiredString(this, itemIndex, { name: 'to', displayName: 'To', hint: 'give the identifier the customer wrote to, e.g. 1234' });
 		const message = readContent(this, itemIndex);
 		const extra = (name: string) => readOptionalString(this, `additionalFields.${name}`, itemIndex);
-		const receivedAt = readTimestamp(this, 'additionalFields.receivedAt', 'Received At', itemIndex, timeZone);
+		const receivedAt = readTimestamp(this, itemIndex, { name: 'additionalFields.receivedAt', displayName: 'Received At' }, timeZone);
 		const messageId =
 			extra('messageId') ??
 			stableMessageId([this.getWorkflow().id, this.getExecutionId(), this.getNode().id, itemIndex, from, to, JSON.stringify(message)]);

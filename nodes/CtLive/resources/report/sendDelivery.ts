@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
+import { readRequiredString } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { postResults, type DeliveryReport } from '../../api';
-import { dateField, optionsField, readOptionalString, readRequiredString, readTimeZone, readTimestamp, stringField } from '../../fields';
+import { dateField, readDatesTimeZone, readOptionalString, readTimestamp, sendOptionsField, stringField } from '../../fields';
 import { groupNameOf, STATUS_GROUPS, STATUSES, statusByName, type CtLiveStatus } from '../../statuses';
 
 export interface SendDeliveryParams {
@@ -65,12 +66,17 @@ function readStatus(context: IExecuteFunctions, itemIndex: number): CtLiveStatus
 	if (!groupName) {
 		throw invalidParameter(context.getNode(), 'Status Group', `must be 1 PENDING, 2 UNDELIVERABLE, 3 DELIVERED, 4 EXPIRED or 5 REJECTED, got ${String(groupId)}`, itemIndex);
 	}
-	const name = readRequiredString(context, 'statusName', 'Status Name', itemIndex, 'give the status name, e.g. DELIVERED_TO_HANDSET');
+	const name = readRequiredString(context, itemIndex, { name: 'statusName', displayName: 'Status Name', hint: 'give the status name, e.g. DELIVERED_TO_HANDSET' });
 	const description = readOptionalString(context, 'statusDescription', itemIndex);
 	return { id, groupId, groupName, name, ...(description ? { description } : {}) };
 }
 
 export const sendDeliveryReport: Operation<SendDeliveryParams> = {
+	option: {
+		name: 'Send Delivery Report',
+		action: 'Send a delivery report',
+		description: 'Tell CTLive the delivery status of a message its agent sent',
+	},
 	description: [
 		stringField('messageId', 'Message ID', 'ID of the outbound message, as the CTLive Trigger answered it (its messageId output)', show, {
 			required: true,
@@ -92,16 +98,16 @@ export const sendDeliveryReport: Operation<SendDeliveryParams> = {
 				{ displayName: 'Channel', name: 'channel', type: 'string', default: 'WHATSAPP', description: 'Channel name of the message' },
 			],
 		},
-		optionsField(show),
+		sendOptionsField(show),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
-		const timeZone = readTimeZone(this, itemIndex);
-		const messageId = readRequiredString(this, 'messageId', 'Message ID', itemIndex, 'give the ID of the outbound message the report is about');
-		const to = readRequiredString(this, 'to', 'To', itemIndex, 'give the customer the message went to');
+		const timeZone = readDatesTimeZone(this, itemIndex);
+		const messageId = readRequiredString(this, itemIndex, { name: 'messageId', displayName: 'Message ID', hint: 'give the ID of the outbound message the report is about' });
+		const to = readRequiredString(this, itemIndex, { name: 'to', displayName: 'To', hint: 'give the customer the message went to' });
 		const status = readStatus(this, itemIndex) as DeliveryReport['status'];
-		const sentAt = readTimestamp(this, 'sentAt', 'Sent At', itemIndex, timeZone);
-		const doneAt = readTimestamp(this, 'doneAt', 'Done At', itemIndex, timeZone);
+		const sentAt = readTimestamp(this, itemIndex, { name: 'sentAt', displayName: 'Sent At' }, timeZone);
+		const doneAt = readTimestamp(this, itemIndex, { name: 'doneAt', displayName: 'Done At' }, timeZone);
 		return {
 			entry: {
 				bulkId: readOptionalString(this, 'additionalFields.bulkId', itemIndex) ?? '',

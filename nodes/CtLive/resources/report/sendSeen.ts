@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { readRequiredString } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { postResults, type SeenReport } from '../../api';
-import { dateField, optionsField, readRequiredString, readTimeZone, readTimestamp, stringField } from '../../fields';
+import { dateField, readDatesTimeZone, readTimestamp, sendOptionsField, stringField } from '../../fields';
 
 export interface SendSeenParams {
 	entry: SeenReport;
@@ -11,6 +12,11 @@ export interface SendSeenParams {
 const show = { resource: ['report'], operation: ['sendSeen'] };
 
 export const sendSeenReport: Operation<SendSeenParams> = {
+	option: {
+		name: 'Send Seen Report',
+		action: 'Send a seen report',
+		description: 'Tell CTLive the customer saw a message its agent sent',
+	},
 	description: [
 		stringField('messageId', 'Message ID', 'ID of the outbound message, as the CTLive Trigger answered it (its messageId output)', show, {
 			required: true,
@@ -18,17 +24,17 @@ export const sendSeenReport: Operation<SendSeenParams> = {
 		stringField('to', 'To', 'The customer who saw the message, e.g. 41793026731', show, { required: true }),
 		dateField('sentAt', 'Sent At', 'When the message was sent to the customer', show),
 		dateField('seenAt', 'Seen At', 'When the customer saw the message', show),
-		optionsField(show),
+		sendOptionsField(show),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
-		const timeZone = readTimeZone(this, itemIndex);
+		const timeZone = readDatesTimeZone(this, itemIndex);
 		return {
 			entry: {
-				messageId: readRequiredString(this, 'messageId', 'Message ID', itemIndex, 'give the ID of the outbound message that was seen'),
-				to: readRequiredString(this, 'to', 'To', itemIndex, 'give the customer who saw the message'),
-				sentAt: readTimestamp(this, 'sentAt', 'Sent At', itemIndex, timeZone),
-				seenAt: readTimestamp(this, 'seenAt', 'Seen At', itemIndex, timeZone),
+				messageId: readRequiredString(this, itemIndex, { name: 'messageId', displayName: 'Message ID', hint: 'give the ID of the outbound message that was seen' }),
+				to: readRequiredString(this, itemIndex, { name: 'to', displayName: 'To', hint: 'give the customer who saw the message' }),
+				sentAt: readTimestamp(this, itemIndex, { name: 'sentAt', displayName: 'Sent At' }, timeZone),
+				seenAt: readTimestamp(this, itemIndex, { name: 'seenAt', displayName: 'Seen At' }, timeZone),
 			},
 		};
 	},
