@@ -14,6 +14,7 @@ export interface SendDeliveryParams {
 const show = { resource: ['report'], operation: ['sendDelivery'] };
 const showCustom = { ...show, status: ['custom'] };
 const CUSTOM = 'custom';
+const DEFAULT_STATUS = statusByName('DELIVERED_TO_HANDSET')!.name;
 
 const statusField: INodeProperties = {
 	displayName: 'Status',
@@ -23,8 +24,8 @@ const statusField: INodeProperties = {
 		...STATUSES.map((status) => ({ name: status.name, value: status.name, description: `${status.groupName}: ${status.description}` })),
 		{ name: 'Custom', value: CUSTOM, description: 'Give the status ID, group, name and description yourself' },
 	],
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-options -- the options are built from the status table, which holds it
-	default: 'DELIVERED_TO_HANDSET',
+	// A name from the status table the options are built from (checked when the node loads).
+	default: DEFAULT_STATUS,
 	description:
 		'Delivery status in the Infobip table CTLive uses. From an expression, give the status name, e.g. DELIVERED_TO_HANDSET.',
 	displayOptions: { show },
