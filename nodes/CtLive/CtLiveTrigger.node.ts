@@ -110,15 +110,22 @@ export class CtLiveTrigger implements INodeType {
 		const windowMs = Math.max(0, Number(options.resendWindowSeconds ?? DEFAULT_RESEND_WINDOW_SECONDS)) * 1000;
 		const staticData = this.getWorkflowStaticData('node');
 		const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().id ?? this.getNode().name}`;
-		// CTLive's calls carry no message id: each destination gets one here, the same again for a resend, so the
-		// core drops the resend as a duplicate and CTLive gets the same answer.
-		const idsFor = (message: OutboundMessage) =>
-			acceptDelivery(staticData, payloadKey(scope, message), message.destinations.length, windowMs).messageIds;
+		// CTLive's calls carry no message id: each destination gets one here, the same again for a resend (which
+		// then starts nothing). This replaces the core's per-id duplicate check, which would forget the first ids
+		// of a delivery to more than 1,000 destinations.
+		let isResend = false;
+		const idsFor = (message: OutboundMessage) => {
+			const acceptance = acceptDelivery(staticData, payloadKey(scope, message), message.destinations.length, windowMs);
+			isResend = acceptance.isResend;
+			return acceptance.messageIds;
+		};
 		return await receiveWebhook(this, {
 			provider: PROVIDER,
 			auth: { type: 'basic', user, password },
 			schema: outboundMessageSchema,
 			split: (message) => outboundEvents(message, idsFor(message), new Date()),
+			accept: () => !isResend,
+			dedupe: false,
 			answer: ({ body, events }) => ({ body: acceptedAnswer(body, events.map((event) => event.id as string)) }),
 			simplify: options.simplify ?? true,
 			media: options.downloadMedia ? { maxBytes: DEFAULT_MAX_MEDIA_BYTES } : undefined,

@@ -9,7 +9,9 @@ import type { IDataObject } from 'n8n-workflow';
  * which a separate static-data copy cannot see).
  */
 
-const MAX_REMEMBERED = 1000;
+/** Bounds static data (saved with the workflow) by message ids, like the core's duplicate memory. */
+const MAX_REMEMBERED_IDS = 1000;
+const MAX_IN_MEMORY = 1000;
 const STATIC_KEY = 'ctliveDeliveries';
 
 type Remembered = [key: string, atMs: number, messageIds: string[]];
@@ -59,8 +61,11 @@ export function acceptDelivery(staticData: IDataObject, key: string, count: numb
 	}
 	const messageIds = Array.from({ length: count }, () => randomUUID());
 	list.push([key, nowMs, messageIds]);
-	staticData[STATIC_KEY] = list.slice(-MAX_REMEMBERED);
+	// Oldest first out; the newest delivery stays even when it alone has more ids than the bound.
+	let total = list.reduce((sum, [, , ids]) => sum + ids.length, 0);
+	while (list.length > 1 && total > MAX_REMEMBERED_IDS) total -= list.shift()![2].length;
+	staticData[STATIC_KEY] = list;
 	memory.set(key, { atMs: nowMs, messageIds });
-	if (memory.size > MAX_REMEMBERED) memory.delete(memory.keys().next().value as string);
+	if (memory.size > MAX_IN_MEMORY) memory.delete(memory.keys().next().value as string);
 	return { messageIds, isResend: false };
 }

@@ -50,10 +50,20 @@ test('a resend arriving while the first call still runs (its own static-data cop
 	expect(acceptDelivery({}, 'k', 1, WINDOW, T0 + 5)).toEqual({ messageIds: first.messageIds, isResend: true });
 });
 
-test('remembers at most 1000 payloads, forgetting the oldest', () => {
+test('static data holds at most 1000 message ids, oldest deliveries first out, the newest always', () => {
 	const { acceptDelivery } = freshProcess();
 	const staticData: IDataObject = {};
 	for (let index = 0; index < 1001; index++) acceptDelivery(staticData, `k${index}`, 1, WINDOW, T0 + index);
 	expect((staticData.ctliveDeliveries as unknown[]).length).toBe(1000);
 	expect((staticData.ctliveDeliveries as Array<[string]>)[0][0]).toBe('k1');
+});
+
+test('a delivery with more destinations than the bound is still remembered alone', () => {
+	const { acceptDelivery } = freshProcess();
+	const staticData: IDataObject = {};
+	acceptDelivery(staticData, 'small', 3, WINDOW, T0);
+	const big = acceptDelivery(staticData, 'big', 1500, WINDOW, T0 + 1);
+	expect((staticData.ctliveDeliveries as Array<[string]>).map(([key]) => key)).toEqual(['big']);
+	const reloaded = JSON.parse(JSON.stringify(staticData));
+	expect(freshProcess().acceptDelivery(reloaded, 'big', 1500, WINDOW, T0 + 2).messageIds).toEqual(big.messageIds);
 });

@@ -101,6 +101,18 @@ describe('a delivery from CTLive', () => {
 		expect(other.items).toHaveLength(1);
 	});
 
+	test('a resend of a delivery to 1,500 destinations also starts nothing and gets the same 1,500 ids', async () => {
+		const options = await deployment();
+		const destinations = Array.from({ length: 1500 }, (_, index) => ({ to: { phoneNumber: `4179${String(index).padStart(7, '0')}` } }));
+		const request = { headers: { authorization: goodAuth() }, body: { ...TEXT, destinations } };
+		const first = await runWebhook(trigger(), request, options);
+		const again = await runWebhook(trigger(), request, options);
+		expect(first.items).toHaveLength(1500);
+		expect(new Set(first.items.map((item) => item.json.messageId)).size).toBe(1500);
+		expect(again.workflowData).toBeUndefined();
+		expect(again.response.body).toEqual(first.response.body);
+	});
+
 	test('with a resend window of 0, the same payload twice is two messages', async () => {
 		const options = await deployment();
 		const request = { headers: { authorization: goodAuth() }, body: TEXT };
