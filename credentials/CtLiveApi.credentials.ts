@@ -99,6 +99,20 @@ export class CtLiveApi implements ICredentialType {
 			method: 'POST',
 			body: { results: [] },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'CTLive refused the credentials (HTTP 401): check Authentication and its user, password or token' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'CTLive refused the credentials (HTTP 403): check Authentication and its user, password or token' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: 'No CTLive message endpoint at this address (HTTP 404): check the Base URL and Message Path' },
+			},
+		],
 	};
 }
 

@@ -114,8 +114,18 @@ describe('CTLive API credential Test', () => {
 			data: { baseUrl: health.providers.ctlive, messagePath: '/imchannel/message', authType: 'basic', user: 'ctlive-channel', password: 'not-the-password-8c2' },
 		});
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/401|Unauthorized|Invalid login details|Authorization failed/i);
+		expect(result.message).toBe('CTLive refused the credentials (HTTP 401): check Authentication and its user, password or token');
 		expect(result.message).not.toContain('not-the-password-8c2');
+	});
+
+	test('with a wrong message path says so', async () => {
+		const { n8n, sim } = await connect();
+		const health = await sim.health();
+		const result = await n8n.testCredential({
+			type: 'ctLiveApi',
+			data: { baseUrl: health.providers.ctlive, messagePath: '/imchannel/messages', authType: 'basic', user: 'ctlive-channel', password: 'ctlive-pass-1' },
+		});
+		expect(result).toEqual({ status: 'Error', message: 'No CTLive message endpoint at this address (HTTP 404): check the Base URL and Message Path' });
 	});
 
 	test('with a token header succeeds, and a wrong token fails', async () => {
