@@ -182,6 +182,12 @@ describe('bad input is refused before any request, naming the field', () => {
 			{},
 			/^Media URL: "photo.jpg" is not an http\(s\) URL/,
 		],
+		[
+			'an unknown message type',
+			ctliveNode({ resource: 'message', operation: 'send', messageType: '={{ "VIDEO" }}', from: '1', to: '2' }),
+			{},
+			/^Message Type: "video" is not one of Text, Image, Document/,
+		],
 		['an unparseable date', sendText({ additionalFields: { receivedAt: 'yesterday' } }), { from: '1', text: 'hi' }, /^Received At: "yesterday" is not a date/],
 		[
 			'an unknown status name',

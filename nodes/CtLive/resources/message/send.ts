@@ -17,11 +17,12 @@ const showType = (types: string[]) => ({ ...show, messageType: types });
 const MESSAGE_TYPES = { text: 'TEXT', image: 'IMAGE', document: 'DOCUMENT' } as const;
 
 function readContent(context: IExecuteFunctions, itemIndex: number): NewMessage['message'] {
-	const messageType = context.getNodeParameter('messageType', itemIndex, 'text') as keyof typeof MESSAGE_TYPES;
+	// Expressions may give CTLive's own names (TEXT, IMAGE, DOCUMENT).
+	const messageType = String(context.getNodeParameter('messageType', itemIndex, 'text')).trim().toLowerCase() as keyof typeof MESSAGE_TYPES;
 	if (messageType === 'text') {
 		return { type: 'TEXT', text: readRequiredString(context, itemIndex, { name: 'text', displayName: 'Text', hint: 'give the text of the customer message' }) };
 	}
-	if (!(messageType in MESSAGE_TYPES)) {
+	if (!Object.hasOwn(MESSAGE_TYPES, messageType)) {
 		throw invalidParameter(context.getNode(), 'Message Type', `"${String(messageType)}" is not one of Text, Image, Document`, itemIndex);
 	}
 	const url = readRequiredString(context, itemIndex, { name: 'mediaUrl', displayName: 'Media URL', hint: 'give the http(s) link CTLive downloads the file from' });
@@ -59,9 +60,9 @@ export const sendMessage: Operation<SendMessageParams> = {
 			required: true,
 			placeholder: '1234',
 		}),
-		stringField('text', 'Text', 'What the customer wrote', showType(['text']), { required: true, typeOptions: { rows: 3 } }),
+		// Not marked required: n8n would then demand both whenever Message Type is an expression. readContent checks them.
+		stringField('text', 'Text', 'What the customer wrote', showType(['text']), { typeOptions: { rows: 3 } }),
 		stringField('mediaUrl', 'Media URL', 'Link CTLive downloads the file from, once, when it receives the message', showType(['image', 'document']), {
-			required: true,
 			placeholder: 'https://media.example.com/123455',
 		}),
 		stringField('caption', 'Caption', 'Caption shown with the image', showType(['image'])),
