@@ -68,6 +68,18 @@ describe('Message → Send', () => {
 		expect(document.message).toEqual({ type: 'DOCUMENT', caption: 'invoice.pdf', url: 'https://media.example.com/123455' });
 	});
 
+	test("takes the message type from an expression, in CTLive's own names too", async () => {
+		await runNode(
+			ctliveNode({ resource: 'message', operation: 'send', messageType: '={{ $json.type }}', from: '1', to: '2', text: 'hi', mediaUrl: 'https://media.example.com/a.jpg' }),
+			[{ type: 'IMAGE' }, { type: 'text' }],
+			await ctliveStore(sim),
+		);
+		expect(postedResults(sim).map((entry) => entry.message)).toEqual([
+			{ type: 'IMAGE', url: 'https://media.example.com/a.jpg' },
+			{ type: 'TEXT', text: 'hi' },
+		]);
+	});
+
 	test('writes dates in UTC in the spec form, reading dates without offset in the chosen time zone', async () => {
 		const store = await ctliveStore(sim);
 		const at = (receivedAt: unknown, timeZone?: string) =>
