@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Operation } from '../shared/operation';
+import type { SendOperation } from '../shared/operation';
 import { postResults, type ResultEntry } from './api';
 import { readItemsPerRequest } from './fields';
 
@@ -33,7 +33,7 @@ function groupsOf(state: RunState, size: number) {
 	return state.groups;
 }
 
-export function withBatching<P extends { entry: ResultEntry }>(operation: Operation<P>): Operation<Batched<P>> {
+export function withBatching<P extends { entry: ResultEntry }>(operation: SendOperation<P>): SendOperation<Batched<P>> {
 	// One state per node run: runOperation calls readParameters and run with the same context object.
 	const states = new WeakMap<object, RunState>();
 	const stateOf = (context: IExecuteFunctions) => {
@@ -48,7 +48,8 @@ export function withBatching<P extends { entry: ResultEntry }>(operation: Operat
 			stateOf(this).params.set(itemIndex, params);
 			return params;
 		},
-		orderKey: (params) => (params.itemsPerRequest > 1 ? BATCH_KEY : operation.orderKey?.(params)),
+		// Grouped items go out one group after another, so order holds for every recipient at once.
+		orderKey: (params) => (params.itemsPerRequest > 1 ? BATCH_KEY : operation.orderKey(params)),
 		async run(this: IExecuteFunctions, params: Batched<P>, itemIndex: number): Promise<IDataObject[]> {
 			if (params.itemsPerRequest === 1) return await operation.run.call(this, params, itemIndex);
 			const state = stateOf(this);

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../shared/errors';
+import { maxConcurrentRequestsOption } from '../shared/execution';
 import { getParameter, optionsField, readPositiveInteger, readTimeZone, timeZoneOption, type Show } from '../shared/fields';
 import { PROVIDER } from './api';
 import { formatCtLiveTimestamp, toCtLiveTimestamp } from './values';
@@ -26,7 +27,7 @@ const itemsPerRequest: INodeProperties = {
 };
 
 /** Every CTLive operation posts, so each has the same Options. */
-export const sendOptionsField = (show: Show) => optionsField(show, [itemsPerRequest, timeZone]);
+export const sendOptionsField = (show: Show) => optionsField(show, [itemsPerRequest, maxConcurrentRequestsOption, timeZone]);
 
 export function stringField(
 	name: string,

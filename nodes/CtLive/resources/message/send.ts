@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
 import { readRequiredString } from '../../../shared/fields';
-import type { Operation } from '../../../shared/operation';
+import type { SendOperation } from '../../../shared/operation';
 import { newMessage, postResults, type NewMessage } from '../../api';
 import { dateField, readDatesTimeZone, readOptionalString, readTimestamp, sendOptionsField, stringField } from '../../fields';
 import { isHttpUrl, stableMessageId } from '../../values';
@@ -33,7 +33,8 @@ function readContent(context: IExecuteFunctions, itemIndex: number): NewMessage[
 	return { type: MESSAGE_TYPES[messageType], ...(caption ? { caption } : {}), url };
 }
 
-export const sendMessage: Operation<SendMessageParams> = {
+export const sendMessage: SendOperation<SendMessageParams> = {
+	kind: 'send',
 	option: {
 		name: 'Send',
 		action: 'Send a customer message',

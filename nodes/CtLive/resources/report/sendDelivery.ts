@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalidParameter } from '../../../shared/errors';
 import { readRequiredString } from '../../../shared/fields';
-import type { Operation } from '../../../shared/operation';
+import type { SendOperation } from '../../../shared/operation';
 import { postResults, type DeliveryReport } from '../../api';
 import { dateField, readDatesTimeZone, readOptionalString, readTimestamp, sendOptionsField, stringField } from '../../fields';
 import { groupNameOf, STATUS_GROUPS, STATUSES, statusByName, type CtLiveStatus } from '../../statuses';
@@ -72,7 +72,8 @@ function readStatus(context: IExecuteFunctions, itemIndex: number): CtLiveStatus
 	return { id, groupId, groupName, name, ...(description ? { description } : {}) };
 }
 
-export const sendDeliveryReport: Operation<SendDeliveryParams> = {
+export const sendDeliveryReport: SendOperation<SendDeliveryParams> = {
+	kind: 'send',
 	option: {
 		name: 'Send Delivery Report',
 		action: 'Send a delivery report',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readRequiredString } from '../../../shared/fields';
-import type { Operation } from '../../../shared/operation';
+import type { SendOperation } from '../../../shared/operation';
 import { postResults, type SeenReport } from '../../api';
 import { dateField, readDatesTimeZone, readTimestamp, sendOptionsField, stringField } from '../../fields';
 
@@ -11,7 +11,8 @@ export interface SendSeenParams {
 
 const show = { resource: ['report'], operation: ['sendSeen'] };
 
-export const sendSeenReport: Operation<SendSeenParams> = {
+export const sendSeenReport: SendOperation<SendSeenParams> = {
+	kind: 'send',
 	option: {
 		name: 'Send Seen Report',
 		action: 'Send a seen report',
