@@ -244,6 +244,14 @@ describe('auth styles and provider errors', () => {
 		expect(sim.count({ provider: 'ctlive' })).toBe(1);
 	});
 
+	test('a 429 with Retry-After is waited for and the message sent once', async () => {
+		sim.injectFault({ match: { provider: 'ctlive', route: MESSAGE_ROUTE }, kind: 'status', status: 429, retryAfter: 1, times: 1 });
+		const result = await runNode(sendText(), [{ from: '1', text: 'hi' }], await ctliveStore(sim));
+		expect(result.error('CTLive')).toBeUndefined();
+		expect(sim.log.map((entry) => entry.status)).toEqual([429, 200]);
+		expect(postedResults(sim)).toHaveLength(1);
+	});
+
 	test('a 503 is retried, and Continue On Fail gives one error item per failed item', async () => {
 		sim.injectFault({ match: { provider: 'ctlive', route: MESSAGE_ROUTE }, kind: 'status', status: 503, times: 1 });
 		const result = await runNode(
