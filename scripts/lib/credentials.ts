@@ -31,6 +31,20 @@ const DEFINITIONS: CredentialDefinition[] = [
 		simulator: ({ baseUrl, credentials }) => ({ baseUrl, apiPath: '/IrisEngage_API/api', name: credentials.name, password: credentials.password }),
 		env: { baseUrl: 'IRISENGAGE_BASE_URL', apiPath: 'IRISENGAGE_API_PATH', name: 'IRISENGAGE_NAME', password: 'IRISENGAGE_PASSWORD' },
 	},
+	{
+		type: 'ctLiveApi',
+		name: 'CTLive account',
+		provider: 'ctlive',
+		simulator: ({ baseUrl, credentials }) => ({ baseUrl, messagePath: '/imchannel/message', authType: 'basic', user: credentials.user, password: credentials.password }),
+		env: { baseUrl: 'CTLIVE_BASE_URL', messagePath: 'CTLIVE_MESSAGE_PATH', authType: 'CTLIVE_AUTH_TYPE', user: 'CTLIVE_USER', password: 'CTLIVE_PASSWORD', token: 'CTLIVE_TOKEN' },
+	},
+	{
+		type: 'ctLiveWebhookApi',
+		name: 'CTLive webhook',
+		provider: 'ctlive',
+		simulator: ({ credentials }) => ({ user: credentials.webhookUser, password: credentials.webhookPassword }),
+		env: { user: 'CTLIVE_WEBHOOK_USER', password: 'CTLIVE_WEBHOOK_PASSWORD' },
+	},
 ];
 
 export interface CredentialChoice extends CredentialSpec {

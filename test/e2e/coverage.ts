@@ -11,6 +11,9 @@ export interface E2ECase {
 	test: string;
 }
 
+const CTLIVE_BRIDGE_RUN =
+	'the CTLive bridge example, activated a delivery from CTLive starts exactly one execution with the normalized message, and its resend gets the same answer and none';
+
 /** Node type → the e2e tests that run it inside n8n (at least one; a trigger needs one that fires it). */
 export const NODE_CASES: Record<string, E2ECase[]> = {
 	'n8n-nodes-chat-providers.irisEngage': [
@@ -20,9 +23,18 @@ export const NODE_CASES: Record<string, E2ECase[]> = {
 		{ file: 'machinery.e2e.test.ts', test: 'a workflow started by a webhook fired from the simulator, runs IrisEngage with the posted number and answers with its output' },
 		{ file: 'machinery.e2e.test.ts', test: 'a provider error after a login stores neither the password nor the session token in the execution' },
 	],
+	'n8n-nodes-chat-providers.ctLive': [
+		{ file: 'examples.e2e.test.ts', test: 'ctlive-message-send.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'ctlive-report-send-delivery.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'ctlive-report-send-seen.json runs inside n8n against the simulator' },
+		{ file: 'ctlive.e2e.test.ts', test: CTLIVE_BRIDGE_RUN },
+	],
+	'n8n-nodes-chat-providers.ctLiveTrigger': [{ file: 'ctlive.e2e.test.ts', test: CTLIVE_BRIDGE_RUN }],
 };
 
 /** Credential type → the e2e test showing that a wrong secret fails with the provider's message and leaks nothing. */
 export const WRONG_SECRET_CASES: Record<string, E2ECase> = {
 	irisEngageApi: { file: 'package.e2e.test.ts', test: 'a credential Test with a wrong password fails with the provider message, not the password' },
+	ctLiveApi: { file: 'ctlive.e2e.test.ts', test: 'CTLive API credential Test with a wrong password fails with CTLive refusing it, and never shows the password' },
+	ctLiveWebhookApi: { file: 'ctlive.e2e.test.ts', test: 'the CTLive bridge example, activated a call with a wrong webhook password gets 401 and starts no execution' },
 };

@@ -67,6 +67,8 @@ export interface ProviderModule {
 export interface SimulatorSizes {
 	irisConversationsPerNumber?: number;
 	irisMessagesPerConversation?: number;
+	/** Destinations per CTLive outbound message when a test does not name them (default 1). */
+	ctliveDestinations?: number;
 }
 
 /** What the machinery hands each provider when the simulator starts. */

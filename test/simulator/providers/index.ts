@@ -1,6 +1,7 @@
 /** Every simulated provider; the server mounts each one under `/<name>`. */
 import type { ProviderFactory } from '../provider';
+import { ctLive } from './ctlive';
 import { feeds } from './feeds';
 import { irisEngage } from './irisengage';
 
-export const providerFactories: ProviderFactory[] = [irisEngage, feeds];
+export const providerFactories: ProviderFactory[] = [irisEngage, feeds, ctLive];
