@@ -21,7 +21,7 @@ describe('admin API', () => {
 	it('reports health with every provider base URL', async () => {
 		expect(await client.health()).toEqual({
 			ok: true,
-			providers: { irisengage: `${sim.url}/irisengage`, feeds: `${sim.url}/feeds` },
+			providers: { irisengage: `${sim.url}/irisengage`, feeds: `${sim.url}/feeds`, netcore: `${sim.url}/netcore` },
 		});
 	});
 

@@ -67,6 +67,8 @@ export interface ProviderModule {
 export interface SimulatorSizes {
 	irisConversationsPerNumber?: number;
 	irisMessagesPerConversation?: number;
+	netcoreUsersPerChannel?: number;
+	netcoreTranscriptsPerUser?: number;
 }
 
 /** What the machinery hands each provider when the simulator starts. */
