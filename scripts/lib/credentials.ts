@@ -31,6 +31,13 @@ const DEFINITIONS: CredentialDefinition[] = [
 		simulator: ({ baseUrl, credentials }) => ({ baseUrl, apiPath: '/IrisEngage_API/api', name: credentials.name, password: credentials.password }),
 		env: { baseUrl: 'IRISENGAGE_BASE_URL', apiPath: 'IRISENGAGE_API_PATH', name: 'IRISENGAGE_NAME', password: 'IRISENGAGE_PASSWORD' },
 	},
+	{
+		type: 'netcoreBotApi',
+		name: 'Netcore Bot account',
+		provider: 'netcore',
+		simulator: ({ baseUrl, credentials }) => ({ baseUrl, appId: credentials.appId, appSecret: credentials.appSecret }),
+		env: { baseUrl: 'NETCORE_BASE_URL', appId: 'NETCORE_APP_ID', appSecret: 'NETCORE_APP_SECRET' },
+	},
 ];
 
 export interface CredentialChoice extends CredentialSpec {
