@@ -13,6 +13,17 @@ import { MAX_PAGE, MIN_PAGE } from './fields';
  */
 const PAGING = { maxPageSize: MAX_PAGE, minPageSize: MIN_PAGE };
 
+/** Remembers the page numbers answers report: a number reported twice means the server repeats a page. */
+function pageNumbers() {
+	const answered = new Set<number>();
+	return (page: number | null | undefined) => {
+		if (page == null) return false;
+		const repeated = answered.has(page);
+		answered.add(page);
+		return repeated;
+	};
+}
+
 const userKey = (user: NetcoreUser) => `${String(user.channelName ?? '')}:${String(user.userId)}`;
 
 function repeatedPage(context: RequestContext, what: string, page: number, itemIndex: number) {
@@ -31,11 +42,13 @@ function repeatedPage(context: RequestContext, what: string, page: number, itemI
  */
 export async function listUsers(context: RequestContext, query: UsersQuery, limit: number | undefined, itemIndex: number): Promise<NetcoreUser[]> {
 	const seen = new Set<string>();
+	const reportedAgain = pageNumbers();
 	const pages = await collectPages(
 		async (page, pageSize) => {
 			const answer = await getUsersPage(context, query, page, pageSize, itemIndex);
 			const users = (answer.users ?? []) as NetcoreUser[];
-			if (users.length > 0 && users.every((user) => seen.has(userKey(user)))) throw repeatedPage(context, 'user list', page, itemIndex);
+			const repeated = users.every((user) => seen.has(userKey(user))) || reportedAgain(answer.page);
+			if (users.length > 0 && repeated) throw repeatedPage(context, 'user list', page, itemIndex);
 			for (const user of users) seen.add(userKey(user));
 			const hasMore = answer.hasNextPage ?? (answer.pages != null ? page < answer.pages : undefined);
 			return { items: users, total: answer.total ?? undefined, hasMore };
@@ -61,15 +74,16 @@ export async function listTranscripts(
 ): Promise<Transcript> {
 	let customFields: IDataObject = {};
 	let previous: string | undefined;
+	const reportedAgain = pageNumbers();
 	const entries = await collectPages(
 		async (page, pageSize) => {
 			const answer = await getTranscriptsPage(context, query, page, pageSize, itemIndex);
 			const list = (answer.transcripts ?? []) as NetcoreTranscript[];
 			if (page === 1) customFields = (answer.botUser?.customFields ?? {}) as IDataObject;
 			const current = signature(list);
-			if (list.length > 0 && current === previous) throw repeatedPage(context, 'transcript list', page, itemIndex);
-			previous = current;
 			const details = answer.paginationDetails;
+			if (list.length > 0 && (current === previous || reportedAgain(details?.page))) throw repeatedPage(context, 'transcript list', page, itemIndex);
+			previous = current;
 			const hasMore = details?.pages != null ? page < details.pages : undefined;
 			return { items: list, total: details?.total ?? undefined, hasMore };
 		},
