@@ -16,6 +16,8 @@ import { transcriptMessages } from './transcriptItems';
  */
 export interface PollState {
 	cursor?: string;
+	/** Nothing older is ever emitted: the activation instant, or the user's start date. */
+	floor?: string;
 	recent?: string[];
 }
 
@@ -47,16 +49,18 @@ export async function pollNewUsers(
 ): Promise<{ users: NetcoreUser[]; next: PollState }> {
 	if (!state.cursor && !settings.startDate) {
 		// First activation without a start date: start from now instead of flooding the workflow with history.
-		return { users: [], next: { cursor: now.toISOString(), recent: [] } };
+		return { users: [], next: { cursor: now.toISOString(), floor: now.toISOString(), recent: [] } };
 	}
-	const from = state.cursor ? new Date(Date.parse(state.cursor) - OVERLAP_MS).toISOString() : (settings.startDate as string);
+	const floor = state.floor ?? (settings.startDate as string);
+	const overlapStart = state.cursor ? new Date(Date.parse(state.cursor) - OVERLAP_MS).toISOString() : floor;
+	const from = overlapStart > floor ? overlapStart : floor;
 	const users = await listUsers(context, { channelIds: settings.channelIds, startDate: from, endDate: now.toISOString() }, undefined, 0);
 	const recent = new Set(state.recent ?? []);
 	const fresh = users.filter((user) => !recent.has(userKey(user)));
 	// Users the next poll's overlap will read again; an unreadable date is kept to be safe.
 	const nextOverlap = now.getTime() - OVERLAP_MS;
 	const remembered = users.filter((user) => !(createdMs(user) < nextOverlap)).map(userKey);
-	return { users: fresh, next: { cursor: now.toISOString(), recent: remembered.slice(-MAX_REMEMBERED) } };
+	return { users: fresh, next: { cursor: now.toISOString(), floor, recent: remembered.slice(-MAX_REMEMBERED) } };
 }
 
 /** The newest users, for the editor's "Fetch Test Event": the first and the last page, newest first. */
