@@ -25,6 +25,7 @@ export interface StrictRequest {
 	body: unknown;
 }
 
+const USER_CHANNELS: Record<number, string> = { 1010: 'webchat', 1014: 'whatsapp', 1016: 'telegram', 1017: 'facebook' };
 const USER_BODY_KEYS = new Set(['channelIds', 'startDate', 'endDate']);
 const TRANSCRIPT_BODY_KEYS = new Set(['botUserId', 'channelId', 'startDate', 'endDate']);
 
@@ -67,11 +68,15 @@ export async function startStrictServer(options: StrictOptions = {}) {
 				const shown = options.ignorePage ? 1 : page;
 				if (url.pathname === STRICT_PATHS.usersPath && request.method === 'POST') {
 					if (!Object.keys(body).every((key) => USER_BODY_KEYS.has(key))) return fail(400, 'Unknown body field');
+					const channelIds = (body as { channelIds?: unknown }).channelIds;
+					if (!Array.isArray(channelIds) || channelIds.length === 0 || !channelIds.every((id) => id in USER_CHANNELS)) return fail(400, 'channelIds is invalid');
+					const channel = channelIds[0] as number;
 					const total = options.users ?? 60;
 					const users = Array.from({ length: Math.max(0, Math.min(limit, total - (shown - 1) * limit)) }, (_, i) => {
 						const n = (shown - 1) * limit + i;
 						const date = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
-						return { userId: `u-${n}`, channelName: 'webchat', userName: `User ${n}`, createdDate: date, 'first interacted date': date, 'last interacted date': date };
+						const userId = channel === 1014 ? `+9190000${String(n).padStart(5, '0')}` : `u-${n}`;
+						return { userId, channelName: USER_CHANNELS[channel], userName: `User ${n}`, createdDate: date, 'first interacted date': date, 'last interacted date': date };
 					});
 					const pages = Math.ceil(total / limit);
 					return reply(200, { users, page: shown, pages, total, limit, hasNextPage: options.ignorePage ? true : shown < pages });
