@@ -1,3 +1,4 @@
+import { publishedNodes } from '../package-manifest';
 import { startSimulator, type Simulator } from '../simulator';
 import { loadExamples, ourNodes, simulatorCredentials } from './examples';
 import { createCredentialStore, runWorkflow } from './harness';
@@ -9,6 +10,13 @@ beforeAll(async () => {
 afterAll(async () => await sim.close());
 
 const examples = loadExamples();
+
+test('every node package.json publishes, trigger included, is used by an example workflow', () => {
+	const used = new Set(examples.flatMap(({ workflow }) => ourNodes(workflow).map((node) => node.type)));
+	const published = publishedNodes().map((node) => node.type);
+	expect(published.length).toBeGreaterThan(0);
+	expect(published.filter((type) => !used.has(type))).toEqual([]);
+});
 
 test('there is an example for every operation of every node', async () => {
 	const covered = new Set(

@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../simulator';
 import { CHAT_TRIGGER_TYPE, FIXTURE_PROVIDER, startRegistrationApi, type FixtureInboundMessage, type RegistrationApi } from './fixtures';
@@ -52,7 +52,7 @@ async function deployment(overrides: IDataObject = {}): Promise<TriggerOptions &
 	return { store, staticData: {}, workflowId: `core-${++deployments}` };
 }
 
-const node = (parameters: IDataObject = {}) => ({
+const node = (parameters: INodeParameters = {}) => ({
 	name: NODE_NAME,
 	type: CHAT_TRIGGER_TYPE,
 	parameters,
