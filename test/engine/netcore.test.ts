@@ -89,6 +89,30 @@ describe('Transcript → Get Many', () => {
 	});
 });
 
+test('a transcript type the spec does not list passes through as unknown, with its raw entry', async () => {
+	const entry = { from: 'Bot', type: 'flow', flow: { screen: 'WELCOME' }, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-01T10:00:00.000Z' };
+	const body = { botUser: { customFields: {} }, transcripts: [entry], paginationDetails: { page: 1, pages: 1, total: 1, limit: 25 } };
+	sim.injectFault({ match: { provider: 'netcore', route: TRANSCRIPTS_ROUTE }, kind: 'status', status: 200, body, times: 1 });
+	const result = await runNode(netcoreNode({ resource: 'transcript', operation: 'getMany', channelId: 1010, botUserId: 'v-1', limit: 25 }), [{}], await netcoreStore(sim));
+	expect(output(result)).toEqual([
+		{
+			provider: 'netcore',
+			direction: 'outbound',
+			messageId: '1010:v-1:2026-11-01T10:00:00.000Z',
+			conversationId: 'v-1',
+			from: null,
+			to: 'v-1',
+			contactName: null,
+			type: 'unknown',
+			text: null,
+			timestamp: '2026-11-01T10:00:00.000Z',
+			raw: entry,
+			content: { screen: 'WELCOME' },
+			customFields: {},
+		},
+	]);
+});
+
 describe('bad input is refused before any request, naming the field and the rule', () => {
 	const transcript = { resource: 'transcript', operation: 'getMany', channelId: 1014, botUserId: SAMPLE_USER };
 	const threeMonthsAgo = new Date();
