@@ -24,7 +24,7 @@ const sectionRows = (rows: string[], descriptionKey: string) =>
 	rows.map((title, index) => ({ title, [descriptionKey]: `Option ${index + 1}` }));
 
 /** The spec's rich types in a fixed cycle; `from` says who typically sends each one. */
-export const TRANSCRIPT_TYPES: Array<{ type: string; from: 'User' | 'Bot'; build: (rng: Random) => Json }> = [
+export const TRANSCRIPT_TYPES: Array<{ type: string; from: 'User' | 'Bot'; build: (rng: Random) => Json | Json[] }> = [
 	{ type: 'text', from: 'User', build: (rng) => ({ message: rng.pick(QUESTIONS), buttons: [], isRating: false }) },
 	{ type: 'text', from: 'Bot', build: () => ({ message: 'How can I help you today?', buttons: MENU, isRating: false }) },
 	{ type: 'attachment', from: 'User', build: (rng) => ({ contentType: 'application/pdf', contentUrl: `${CDN}/uploads/${rng.int(1000, 9999)}.pdf` }) },
