@@ -127,7 +127,8 @@ export class NetcoreBotApi implements ICredentialType {
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const header = String(credentials.sessionHeaderName || 'Authorization').trim();
-		const prefix = String(credentials.sessionHeaderPrefix ?? '').trim();
+		// Unset (an older saved credential) means the default; an empty prefix is the user's choice of a bare token.
+		const prefix = String(credentials.sessionHeaderPrefix ?? 'Bearer').trim();
 		const token = String(credentials.authToken ?? '');
 		return { ...requestOptions, headers: { ...requestOptions.headers, [header]: prefix ? `${prefix} ${token}` : token } };
 	}

@@ -20,9 +20,20 @@ export const NODE_CASES: Record<string, E2ECase[]> = {
 		{ file: 'machinery.e2e.test.ts', test: 'a workflow started by a webhook fired from the simulator, runs IrisEngage with the posted number and answers with its output' },
 		{ file: 'machinery.e2e.test.ts', test: 'a provider error after a login stores neither the password nor the session token in the execution' },
 	],
+	'n8n-nodes-chat-providers.netcoreBot': [
+		{ file: 'examples.e2e.test.ts', test: 'netcore-transcript-get-many.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'netcore-user-get-many.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'netcore-usage-get.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'netcore-trigger-new-user.json runs inside n8n against the simulator' },
+	],
+	'n8n-nodes-chat-providers.netcoreBotTrigger': [
+		{ file: 'netcore.e2e.test.ts', test: "the polling trigger, activated, emits the simulator's new bot users once, with their transcripts" },
+		{ file: 'examples.e2e.test.ts', test: 'netcore-trigger-new-user.json runs inside n8n against the simulator' },
+	],
 };
 
 /** Credential type → the e2e test showing that a wrong secret fails with the provider's message and leaks nothing. */
 export const WRONG_SECRET_CASES: Record<string, E2ECase> = {
 	irisEngageApi: { file: 'package.e2e.test.ts', test: 'a credential Test with a wrong password fails with the provider message, not the password' },
+	netcoreBotApi: { file: 'netcore.e2e.test.ts', test: "a credential Test with a wrong app secret fails with Netcore's message, not the secret" },
 };
