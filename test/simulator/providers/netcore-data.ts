@@ -52,17 +52,21 @@ const LAST_NAMES = ['Sharma', 'Iyer', 'Khan', 'Patel', 'Das', 'Fernandes', 'Gupt
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Ids are unique per channel by construction (each index owns its own range), as real ones are. */
 function userIdFor(channelId: number, seed: number, index: number, added: boolean): string {
 	const rng = randomFor(seed, 'netcore-user-id', channelId, index, added ? 'added' : 'seeded');
-	if (channelId === WHATSAPP) return !added && index === 0 ? SAMPLE_WHATSAPP_USER : `+91${rng.int(70000, 99999)}${rng.int(10000, 99999)}`;
-	if (channelId === 1016) return String(rng.int(100_000_000, 999_999_999));
-	if (channelId === 1017) return `${rng.int(10_000_000, 99_999_999)}${rng.int(10_000_000, 99_999_999)}`;
+	const slot = (added ? 50_000 : 0) + index;
+	if (channelId === WHATSAPP) return !added && index === 0 ? SAMPLE_WHATSAPP_USER : `+91${8_000_000_000 + slot * 10_000 + rng.int(0, 9999)}`;
+	if (channelId === 1016) return String(100_000_000 + slot * 1000 + rng.int(0, 999));
+	if (channelId === 1017) return String(2_000_000_000_000_000 + slot * 1_000_000 + rng.int(0, 999_999));
 	return rng.guid();
 }
 
 export class NetcoreData {
 	/** Users added through the simulator's `/sim/users` route, as new sign-ups for polling triggers. */
 	private readonly added: Record<number, NetcoreUser[]> = {};
+	/** Seeded users per channel, generated once: benchmarks page through tens of thousands. */
+	private readonly seeded = new Map<number, NetcoreUser[]>();
 
 	constructor(
 		private readonly seed: number,
@@ -85,10 +89,14 @@ export class NetcoreData {
 
 	/** A channel's users, oldest first: seeded ones spread over the last USER_DAYS, then added ones. */
 	users(channelId: number): NetcoreUser[] {
-		const count = this.sizes.netcoreUsersPerChannel ?? DEFAULT_USERS_PER_CHANNEL;
-		const first = this.anchorMs - USER_DAYS * DAY;
-		const step = (USER_DAYS * DAY - 60 * MINUTE) / Math.max(count, 1);
-		const seeded = Array.from({ length: count }, (_, index) => this.user(channelId, index, Math.round(first + index * step), false));
+		let seeded = this.seeded.get(channelId);
+		if (!seeded) {
+			const count = this.sizes.netcoreUsersPerChannel ?? DEFAULT_USERS_PER_CHANNEL;
+			const first = this.anchorMs - USER_DAYS * DAY;
+			const step = (USER_DAYS * DAY - 60 * MINUTE) / Math.max(count, 1);
+			seeded = Array.from({ length: count }, (_, index) => this.user(channelId, index, Math.round(first + index * step), false));
+			this.seeded.set(channelId, seeded);
+		}
 		return [...seeded, ...(this.added[channelId] ?? [])];
 	}
 

@@ -17,6 +17,8 @@ export const netcoreError = (statusCode: number, message: string): Reply =>
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
 
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Thrown by the checks below; becomes a 400 answer. */
 class Invalid extends Error {}
 
@@ -105,7 +107,7 @@ export const netcore: ProviderFactory = ({ seed, sizes, tokens }) => {
 		const selected = (channelIds as number[])
 			.flatMap((channelId) => data.users(channelId))
 			.filter((user) => Date.parse(user.createdDate) >= start && Date.parse(user.createdDate) <= end)
-			.sort((a, b) => a.createdDate.localeCompare(b.createdDate) || a.userId.localeCompare(b.userId));
+			.sort((a, b) => compare(a.createdDate, b.createdDate) || compare(a.userId, b.userId));
 		const { slice, pages } = page(selected, pageNumber, limit);
 		return json(200, { users: slice, page: pageNumber, pages, total: selected.length, limit, hasNextPage: pageNumber < pages ? 1 : 0 });
 	});
