@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../simulator';
 import { runPoll } from './harness';
-import { NETCORE_CREDENTIALS, NETCORE_TRIGGER_TYPE, TRANSCRIPTS_ROUTE, USERS_ROUTE, addUsers, netcoreStore } from './netcore.fixture';
+import { NETCORE_CREDENTIALS, NETCORE_TRIGGER_TYPE, TRANSCRIPTS_ROUTE, USERS_ROUTE, addUsers, netcoreStore, simplifiedUser } from './netcore.fixture';
 
 const NODE = 'Netcore Bot Trigger';
 const STATE = `node:${NODE}`;
@@ -29,15 +29,7 @@ test('the first activation remembers now and emits nothing; later polls emit eac
 	const added = [...(await addUsers(sim, 1014, 2)), ...(await addUsers(sim, 1016, 1)), ...(await addUsers(sim, 1010, 1))];
 	const first = users(await runPoll(triggerNode(), options));
 	expect(first.map((user) => user.userId)).toEqual(added.slice(0, 3).map((user) => user.userId));
-	expect(first[0]).toEqual({
-		userId: added[0].userId,
-		userName: expect.any(String),
-		channelName: 'whatsapp',
-		channelId: 1014,
-		createdDate: expect.stringMatching(/Z$/),
-		firstInteractedDate: expect.stringMatching(/Z$/),
-		lastInteractedDate: expect.stringMatching(/Z$/),
-	});
+	expect(first[0]).toEqual(simplifiedUser(added[0].userId, 'whatsapp', 1014));
 	expect(sim.log.find((entry) => USERS_ROUTE.test(entry.route ?? ''))?.body).toEqual({
 		channelIds: [1014, 1016],
 		startDate: expect.stringMatching(/Z$/),

@@ -33,3 +33,9 @@ export async function addUsers(sim: Simulator, channelId: number, count: number)
 	});
 	return ((await response.json()) as { users: Array<{ userId: string }> }).users;
 }
+
+/** A user as Simplify outputs it: camelCase keys, the channel code, ISO 8601 UTC dates. */
+export function simplifiedUser(userId: string, channelName: string, channelId: number) {
+	const iso = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+	return { userId, userName: expect.any(String), channelName, channelId, createdDate: iso, firstInteractedDate: iso, lastInteractedDate: iso };
+}

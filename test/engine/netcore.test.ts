@@ -1,6 +1,6 @@
 import { startSimulator, type Simulator } from '../simulator';
 import { runNode } from './harness';
-import { ANY_NETCORE, TRANSCRIPTS_ROUTE, USAGE_ROUTE, USERS_ROUTE, netcoreNode, netcoreStore } from './netcore.fixture';
+import { ANY_NETCORE, TRANSCRIPTS_ROUTE, USAGE_ROUTE, USERS_ROUTE, netcoreNode, netcoreStore, simplifiedUser } from './netcore.fixture';
 
 const SAMPLE_USER = '+919876543210';
 
@@ -31,15 +31,7 @@ describe('User → Get Many', () => {
 		const result = await runNode(netcoreNode({ resource: 'user', operation: 'getMany', channelIds: [1014], limit: 25 }), [{}], await netcoreStore(sim));
 		const users = output(result);
 		expect(users).toHaveLength(25);
-		expect(users[0]).toEqual({
-			userId: SAMPLE_USER,
-			userName: expect.any(String),
-			channelName: 'whatsapp',
-			channelId: 1014,
-			createdDate: expect.stringMatching(/Z$/),
-			firstInteractedDate: expect.stringMatching(/Z$/),
-			lastInteractedDate: expect.stringMatching(/Z$/),
-		});
+		expect(users[0]).toEqual(simplifiedUser(SAMPLE_USER, 'whatsapp', 1014));
 		expect(sim.log.find((entry) => USERS_ROUTE.test(entry.route ?? ''))).toMatchObject({ path: expect.stringMatching(/page=1&limit=25$/), body: { channelIds: [1014] } });
 	});
 

@@ -78,6 +78,14 @@ describe('users', () => {
 		expect(seen).toContain(SAMPLE_WHATSAPP_USER);
 	});
 
+	it('gives every user of a channel its own id, even 10,000 of them', async () => {
+		const { users } = await openNetcore({ sizes: { netcoreUsersPerChannel: 10_000 } });
+		for (const channelId of [1010, 1014, 1016, 1017]) {
+			const answer = (await (await users({ channelIds: [channelId] }, 'page=1&limit=10000')).json()) as { users: Array<{ userId: string }> };
+			expect(new Set(answer.users.map((user) => user.userId)).size).toBe(10_000);
+		}
+	});
+
 	it('has the spec fields, including the keys with spaces', async () => {
 		const answer = (await (await netcore.users({ channelIds: [1014] })).json()) as { users: Array<Record<string, string>> };
 		expect(Object.keys(answer.users[0]).sort()).toEqual(
