@@ -36,6 +36,8 @@ export interface PublishedNode {
 	codex: string;
 	definition: INodeType;
 	isTrigger: boolean;
+	/** Started by a provider's HTTP call (`webhook()`), not by a click or a poll. */
+	isWebhookTrigger: boolean;
 }
 
 /** dist/nodes/X/X.node.js → <root>/nodes/X/X.node.ts */
@@ -71,6 +73,12 @@ export function publishedNodes(): PublishedNode[] {
 		const { description } = definition;
 		const isTrigger =
 			description.group.includes('trigger') || Boolean(definition.webhook ?? definition.poll ?? definition.trigger);
-		return { type: `${packageName}.${description.name}`, source, codex: source.replace(/\.ts$/, '.json'), definition, isTrigger };
+		const isWebhookTrigger = typeof definition.webhook === 'function';
+		return { type: `${packageName}.${description.name}`, source, codex: source.replace(/\.ts$/, '.json'), definition, isTrigger, isWebhookTrigger };
 	});
+}
+
+/** Full node types of the published webhook triggers: examples they start are fired by their provider's tests. */
+export function webhookTriggerTypes(): Set<string> {
+	return new Set(publishedNodes().filter((node) => node.isWebhookTrigger).map((node) => node.type));
 }
