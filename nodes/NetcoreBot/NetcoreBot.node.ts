@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { dispatch } from '../shared/operation';
 import { defineResources } from '../shared/resource';
+import { searchBotUsers } from './listSearch/searchBotUsers';
 import { transcript } from './resources/transcript';
 import { usage } from './resources/usage';
 import { user } from './resources/user';
@@ -25,6 +26,8 @@ export class NetcoreBot implements INodeType {
 		credentials: [{ name: 'netcoreBotApi', required: true }],
 		properties: resources.properties,
 	};
+
+	methods = { listSearch: { searchBotUsers } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await dispatch(this, resources.operations);

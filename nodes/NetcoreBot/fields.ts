@@ -149,13 +149,16 @@ export function readDateWindow(context: ParameterContext, itemIndex: number, thr
  * spaces, dashes, brackets and a leading + or 00 are normalized.
  */
 export function readBotUserId(context: ParameterContext, itemIndex: number, channelId: number): string {
-	const value = String(getParameter(context, 'botUserId', itemIndex, '') ?? '').trim();
-	if (value === '') throw invalidParameter(context.getNode(), 'Bot User ID', 'must not be empty', itemIndex);
+	// A resource locator ({ mode, value }), or plain text from an older workflow or an expression.
+	const raw = getParameter(context, 'botUserId', itemIndex, '');
+	const picked = raw !== null && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
+	const value = String(picked ?? '').trim();
+	if (value === '') throw invalidParameter(context.getNode(), 'Bot User', 'must not be empty: pick a bot user or enter its ID', itemIndex);
 	const botUserId = normalizeBotUserId(value, channelId);
 	if (botUserId === undefined) {
 		throw invalidParameter(
 			context.getNode(),
-			'Bot User ID',
+			'Bot User',
 			`"${value}" is not a phone number. For ${CHANNELS[WHATSAPP]} use the number in international format, e.g. +919876543210.`,
 			itemIndex,
 		);

@@ -116,7 +116,7 @@ describe('bad input is refused before any request, naming the field and the rule
 		['a start date after the end date', { ...transcript, startDate: '2026-11-02T00:00:00Z', endDate: '2026-11-01T00:00:00Z' }, /^Start Date: .* is after the End Date/],
 		['a date that is not ISO 8601', { ...transcript, endDate: '01/11/2026' }, /^End Date: "01\/11\/2026" is not an ISO 8601 date/],
 		['an unknown transcript channel', { ...transcript, channelId: 1009 }, /^Channel: "1009" is not a channel code. Use one of 1010 \(webchat\)/],
-		['a WhatsApp id that is not a phone number', { ...transcript, botUserId: 'abc' }, /^Bot User ID: "abc" is not a phone number/],
+		['a WhatsApp id that is not a phone number', { ...transcript, botUserId: 'abc' }, /^Bot User: "abc" is not a phone number/],
 		['an unknown user channel', { resource: 'user', operation: 'getMany', channelIds: [1014, 1012], limit: 25 }, /^Channels: "1012" is not a channel code/],
 		['a users limit below 25', { resource: 'user', operation: 'getMany', channelIds: [1014], limit: 10 }, /^Limit: must be a whole number from 25 to 1000/],
 		['users with start after end', { resource: 'user', operation: 'getMany', channelIds: [1014], limit: 25, startDate: '2026-02-01', endDate: '2026-01-01' }, /^Start Date: /],

@@ -26,13 +26,16 @@ export const getManyTranscripts: Operation<Params> = {
 	description: [
 		channelField(show, TRANSCRIPT_CHANNEL_CODES, 'The channel the bot user talks on'),
 		{
-			displayName: 'Bot User ID',
+			displayName: 'Bot User',
 			name: 'botUserId',
-			type: 'string',
+			type: 'resourceLocator',
 			required: true,
-			default: '',
-			placeholder: '+919876543210',
-			description: 'The bot user, as User → Get Many lists it. For WhatsApp the phone number in international format (spaces and a leading + or 00 are fine).',
+			default: { mode: 'list', value: '' },
+			description: 'The bot user whose transcript to read. For WhatsApp the ID is the phone number in international format (spaces and a leading + or 00 are fine).',
+			modes: [
+				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchBotUsers', searchable: true } },
+				{ displayName: 'ID', name: 'id', type: 'string', placeholder: '+919876543210' },
+			],
 			displayOptions: { show },
 		},
 		...dateFields(show, 'messages sent', 'At most 3 months ago; empty: the last 3 months.'),
