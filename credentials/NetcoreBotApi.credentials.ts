@@ -40,6 +40,13 @@ export class NetcoreBotApi implements ICredentialType {
 			default: '',
 		},
 		{
+			// When Netcore says the session ends (its `expireAt`), kept beside it for whoever inspects the credential.
+			displayName: 'Session Expires At',
+			name: 'sessionExpiresAt',
+			type: 'hidden',
+			default: '',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
@@ -108,21 +115,21 @@ export class NetcoreBotApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		let answer: { authToken?: unknown };
+		let answer: { authToken?: unknown; expireAt?: unknown };
 		try {
 			answer = (await this.helpers.httpRequest({
 				method: 'POST',
 				url: netcoreUrl(credentials, 'authPath'),
 				body: { appId: credentials.appId, appSecret: credentials.appSecret },
 				json: true,
-			})) as { authToken?: unknown };
+			})) as { authToken?: unknown; expireAt?: unknown };
 		} catch (error) {
 			throw loginFailed('Netcore Bot', error);
 		}
 		if (typeof answer?.authToken !== 'string' || answer.authToken === '') {
 			throw new Error('Netcore Bot login failed: no authToken in its answer (check the Base URL and Auth Path)');
 		}
-		return { authToken: answer.authToken };
+		return { authToken: answer.authToken, sessionExpiresAt: typeof answer.expireAt === 'string' ? answer.expireAt : '' };
 	}
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {

@@ -22,6 +22,8 @@ test('the session token is fetched once and reused across items and executions',
 	}
 	expect(sim.count({ route: AUTH_ROUTE })).toBe(1);
 	expect(sim.count({ route: TRANSCRIPTS_ROUTE })).toBe(9);
+	// The token and Netcore's expiry for it are kept in the credential, as n8n stores it.
+	expect(Date.parse(String(store.get('netcoreBotApi')?.sessionExpiresAt))).toBeGreaterThan(Date.now());
 });
 
 test('wrong app credentials show Netcore\'s own message and status, never the secret', async () => {
