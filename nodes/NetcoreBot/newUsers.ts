@@ -51,9 +51,10 @@ export async function pollNewUsers(
 		// First activation without a start date: start from now instead of flooding the workflow with history.
 		return { users: [], next: { cursor: now.toISOString(), floor: now.toISOString(), recent: [] } };
 	}
-	const floor = state.floor ?? (settings.startDate as string);
-	const overlapStart = state.cursor ? new Date(Date.parse(state.cursor) - OVERLAP_MS).toISOString() : floor;
-	const from = overlapStart > floor ? overlapStart : floor;
+	const floor = state.floor ?? settings.startDate;
+	const overlapStart = state.cursor ? new Date(Date.parse(state.cursor) - OVERLAP_MS).toISOString() : undefined;
+	// The later of the two; at least one is set (checked above).
+	const from = [overlapStart, floor].filter((date): date is string => date !== undefined).sort().at(-1) as string;
 	const users = await listUsers(context, { channelIds: settings.channelIds, startDate: from, endDate: now.toISOString() }, undefined, 0);
 	const recent = new Set(state.recent ?? []);
 	const fresh = users.filter((user) => !recent.has(userKey(user)));
