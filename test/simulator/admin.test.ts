@@ -21,7 +21,7 @@ describe('admin API', () => {
 	it('reports health with every provider base URL', async () => {
 		expect(await client.health()).toEqual({
 			ok: true,
-			providers: { irisengage: `${sim.url}/irisengage`, feeds: `${sim.url}/feeds`, netcore: `${sim.url}/netcore` },
+			providers: { irisengage: `${sim.url}/irisengage`, feeds: `${sim.url}/feeds`, sink: `${sim.url}/sink`, netcore: `${sim.url}/netcore` },
 		});
 	});
 
@@ -104,6 +104,17 @@ describe('admin API', () => {
 		started = Date.now();
 		await getContent();
 		expect(Date.now() - started).toBeLessThan(140);
+	});
+
+	it('sets and removes an in-flight limit', async () => {
+		await client.setInFlightLimit(2, { provider: 'irisengage', route: /GetContent/ });
+		await client.setLatency(100, { provider: 'irisengage' });
+		const statuses = (await Promise.all([1, 2, 3, 4].map(async () => await getContent()))).map((r) => r.status);
+		expect(statuses.filter((status) => status === 429)).toHaveLength(2);
+
+		await client.setInFlightLimit(0, { provider: 'irisengage', route: /GetContent/ });
+		const after = (await Promise.all([1, 2, 3, 4].map(async () => await getContent()))).map((r) => r.status);
+		expect(after).not.toContain(429);
 	});
 
 	it('expires tokens, of one provider or all', async () => {
@@ -191,6 +202,8 @@ describe('admin API', () => {
 		['a status out of range', 'POST', '/faults', '{"kind":"status","status":42,"times":1}'],
 		['an invalid route regex', 'POST', '/faults', '{"kind":"reset","times":1,"match":{"route":"("}}'],
 		['negative latency', 'POST', '/latency', '{"ms":-1}'],
+		['a fractional in-flight limit', 'POST', '/in-flight-limit', '{"limit":1.5}'],
+		['an in-flight limit without limit', 'POST', '/in-flight-limit', '{}'],
 		['an unknown provider', 'POST', '/expire-tokens', '{"provider":"nope"}'],
 		['a webhook call without url', 'POST', '/send-webhook', '{"body":{}}'],
 		['a non-numeric status filter', 'GET', '/count?status=abc', undefined],
