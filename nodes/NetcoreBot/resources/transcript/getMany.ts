@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import { getParameter, optionsField, readSimplify, simplifyField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import type { TranscriptsQuery } from '../../api';
@@ -18,6 +19,7 @@ interface Params {
 const show = { resource: ['transcript'], operation: ['getMany'] };
 
 export const getManyTranscripts: Operation<Params> = {
+	kind: 'read',
 	option: {
 		name: 'Get Many',
 		action: 'Get many transcript messages of a bot user',
@@ -42,6 +44,7 @@ export const getManyTranscripts: Operation<Params> = {
 		...limitFields(show),
 		simplifyField(show),
 		optionsField(show, [
+			maxConcurrentRequestsOption,
 			{
 				displayName: 'Output',
 				name: 'output',

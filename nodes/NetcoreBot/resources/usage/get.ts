@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import type { ParameterContext } from '../../../shared/fields';
-import { getParameter } from '../../../shared/fields';
+import { getParameter, optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { getUsage } from '../../api';
 import { CHANNELS, TRANSCRIPT_CHANNEL_CODES } from '../../channels';
@@ -32,6 +33,7 @@ export function readMonthDate(context: ParameterContext, itemIndex: number, now 
 }
 
 export const getUsageOperation: Operation<Params> = {
+	kind: 'read',
 	option: {
 		name: 'Get',
 		action: 'Get bot usage of a month',
@@ -48,6 +50,7 @@ export const getUsageOperation: Operation<Params> = {
 			displayOptions: { show },
 		},
 		channelField(show, TRANSCRIPT_CHANNEL_CODES, 'The channel whose usage to count'),
+		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

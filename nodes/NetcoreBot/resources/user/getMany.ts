@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readSimplify, simplifyField } from '../../../shared/fields';
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { optionsField, readSimplify, simplifyField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import type { UsersQuery } from '../../api';
 import { USER_CHANNEL_CODES, channelCode } from '../../channels';
@@ -17,6 +18,7 @@ interface Params {
 const show = { resource: ['user'], operation: ['getMany'] };
 
 export const getManyUsers: Operation<Params> = {
+	kind: 'read',
 	option: {
 		name: 'Get Many',
 		action: 'Get many bot users',
@@ -27,6 +29,7 @@ export const getManyUsers: Operation<Params> = {
 		...dateFields(show, 'users created'),
 		...limitFields(show),
 		simplifyField(show, 'Whether to return users with camelCase keys (firstInteractedDate...), the channel code and ISO 8601 UTC dates, instead of the raw API answer'),
+		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
