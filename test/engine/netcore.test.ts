@@ -67,6 +67,25 @@ describe('Transcript → Get Many', () => {
 		expect(byType('template')).toMatchObject({ type: 'template', text: 'Order update\nYour order has shipped.\nThank you for shopping with us', buttons: ['Track'] });
 		expect(byType('pdf')).toMatchObject({ type: 'media', media: { kind: 'pdf', url: expect.stringMatching(/\.pdf$/) } });
 		expect(byType('order')).toMatchObject({ type: 'text', text: expect.stringMatching(/^Please deliver before Friday\n\d x /) });
+		const expected: Record<string, object> = {
+			attachment: { type: 'media', media: { kind: 'attachment', mimeType: 'application/pdf' } },
+			audio: { type: 'media', media: { kind: 'audio' } },
+			video: { type: 'media', media: { kind: 'video' } },
+			image: { type: 'media', media: { kind: 'image' } },
+			doc: { type: 'media', media: { kind: 'doc' } },
+			xls: { type: 'media', media: { kind: 'xls' } },
+			ppt: { type: 'media', media: { kind: 'ppt' } },
+			contact: { type: 'text', text: expect.stringMatching(/^Asha Rao\n\+91/) },
+			form: { type: 'text', text: 'Feedback\nTell us how we did' },
+			carousel: { type: 'buttons', text: 'Running shoes\nWater bottle\nYoga mat', buttons: ['Buy', 'Details'] },
+			reply: { type: 'buttons', buttons: ['Yes', 'No'], media: { kind: 'image' } },
+			dynamicReply: { type: 'buttons', text: 'Delivery slot\nWhen should we deliver?\nSlots fill fast', buttons: ['Morning', 'Evening'] },
+			dynamicList: { type: 'buttons', buttons: ['#4411', '#4398'] },
+			formResponse: { type: 'text', text: null },
+			productSingle: { type: 'media', media: { kind: 'image' } },
+			productMulti: { type: 'text', text: expect.stringContaining('Running shoes\nWater bottle\nYoga mat') },
+		};
+		for (const [type, summary] of Object.entries(expected)) expect(byType(type)).toMatchObject(summary);
 	});
 
 	test('One Item per Bot User holds the custom fields and all messages', async () => {
