@@ -45,6 +45,13 @@ const DEFINITIONS: CredentialDefinition[] = [
 		simulator: ({ credentials }) => ({ user: credentials.webhookUser, password: credentials.webhookPassword }),
 		env: { user: 'CTLIVE_WEBHOOK_USER', password: 'CTLIVE_WEBHOOK_PASSWORD' },
 	},
+	{
+		type: 'netcoreBotApi',
+		name: 'Netcore Bot account',
+		provider: 'netcore',
+		simulator: ({ baseUrl, credentials }) => ({ baseUrl, appId: credentials.appId, appSecret: credentials.appSecret }),
+		env: { baseUrl: 'NETCORE_BASE_URL', appId: 'NETCORE_APP_ID', appSecret: 'NETCORE_APP_SECRET' },
+	},
 ];
 
 export interface CredentialChoice extends CredentialSpec {

@@ -69,6 +69,8 @@ export interface SimulatorSizes {
 	irisMessagesPerConversation?: number;
 	/** Destinations per CTLive outbound message when a test does not name them (default 1). */
 	ctliveDestinations?: number;
+	netcoreUsersPerChannel?: number;
+	netcoreTranscriptsPerUser?: number;
 }
 
 /** What the machinery hands each provider when the simulator starts. */

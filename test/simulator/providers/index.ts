@@ -3,5 +3,6 @@ import type { ProviderFactory } from '../provider';
 import { ctLive } from './ctlive';
 import { feeds } from './feeds';
 import { irisEngage } from './irisengage';
+import { netcore } from './netcore';
 
-export const providerFactories: ProviderFactory[] = [irisEngage, feeds, ctLive];
+export const providerFactories: ProviderFactory[] = [irisEngage, feeds, ctLive, netcore];
