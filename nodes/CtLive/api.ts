@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ctLiveMessageUrl } from '../../credentials/CtLiveApi.credentials';
 import { providerRequest } from '../shared/request';
@@ -63,34 +62,15 @@ export function newMessage(fields: {
 }
 
 /**
- * CTLive speaks Infobip's error shape, `{ requestError: { serviceException: { messageId, text } } }`, which the
- * shared error mapping does not read: its `text` becomes the error message here, keeping the HTTP status.
- */
-function withInfobipMessage(error: unknown): unknown {
-	if (!(error instanceof NodeApiError)) return error;
-	const response = (error.errorResponse as JsonObject | undefined)?.response as JsonObject | undefined;
-	const exception = (response?.requestError as JsonObject | undefined)?.serviceException as JsonObject | undefined;
-	const text = typeof exception?.text === 'string' ? exception.text.trim() : '';
-	if (!text) return error;
-	const status = error.httpCode ? ` (HTTP ${error.httpCode})` : '';
-	error.message = `${PROVIDER}: ${text}${status}`;
-	return error;
-}
-
-/**
  * Posts entries to CTLive's message endpoint as one request. A send: retried only when CTLive clearly did not
  * take it, so a customer never sees a message twice (and CTLive drops a resent messageId anyway).
  * CTLive documents no answer body, so whatever it answers with a 2xx counts as accepted.
  */
 export async function postResults(context: IExecuteFunctions, results: ResultEntry[], itemIndex: number): Promise<void> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	try {
-		await providerRequest(
-			context,
-			{ method: 'POST', url: ctLiveMessageUrl(credentials), body: { results } },
-			{ provider: PROVIDER, credentialType: CREDENTIAL_TYPE, kind: 'send', itemIndex },
-		);
-	} catch (error) {
-		throw withInfobipMessage(error);
-	}
+	await providerRequest(
+		context,
+		{ method: 'POST', url: ctLiveMessageUrl(credentials), body: { results } },
+		{ provider: PROVIDER, credentialType: CREDENTIAL_TYPE, kind: 'send', itemIndex },
+	);
 }
