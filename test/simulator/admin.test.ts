@@ -19,10 +19,11 @@ const getContent = async (token?: string) => await iris.call('/GetContent', { Re
 
 describe('admin API', () => {
 	it('reports health with every provider base URL', async () => {
-		// Every registered provider, whichever providers exist: adding one must not break this test.
-		const providers = Object.fromEntries(Object.keys(sim.providers).map((name) => [name, `${sim.url}/${name}`]));
-		expect(providers).toMatchObject({ irisengage: `${sim.url}/irisengage`, feeds: `${sim.url}/feeds`, sink: `${sim.url}/sink` });
-		expect(await client.health()).toEqual({ ok: true, providers });
+		expect(await client.health()).toEqual({
+			ok: true,
+			// Other providers join as they are added; these are always there.
+			providers: expect.objectContaining({ irisengage: `${sim.url}/irisengage`, feeds: `${sim.url}/feeds`, sink: `${sim.url}/sink` }),
+		});
 	});
 
 	it('is neither logged nor faulted nor delayed', async () => {

@@ -67,6 +67,10 @@ export interface ProviderModule {
 export interface SimulatorSizes {
 	irisConversationsPerNumber?: number;
 	irisMessagesPerConversation?: number;
+	/** Destinations per CTLive outbound message when a test does not name them (default 1). */
+	ctliveDestinations?: number;
+	netcoreUsersPerChannel?: number;
+	netcoreTranscriptsPerUser?: number;
 	/** Rows of the Wavy account customer's open-sessions CSV (default 25, up to 100,000). */
 	wavyOpenSessions?: number;
 }

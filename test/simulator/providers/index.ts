@@ -1,7 +1,9 @@
 /** Every simulated provider; the server mounts each one under `/<name>`. */
 import type { ProviderFactory } from '../provider';
+import { ctLive } from './ctlive';
 import { feeds } from './feeds';
 import { irisEngage } from './irisengage';
+import { netcore } from './netcore';
 import { wavy } from './wavy';
 
-export const providerFactories: ProviderFactory[] = [irisEngage, feeds, wavy];
+export const providerFactories: ProviderFactory[] = [irisEngage, feeds, ctLive, netcore, wavy];
