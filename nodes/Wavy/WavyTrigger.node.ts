@@ -1,7 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { receiveWebhook, type WebhookAuth } from '../shared/trigger';
+import { DEFAULT_MAX_MEDIA_BYTES, receiveWebhook, type WebhookAuth } from '../shared/trigger';
 import { CREDENTIAL_TYPE, PROVIDER, moBatchSchema } from './api';
 import { moEvent, totalWarning } from './mo';
 
@@ -60,6 +60,23 @@ export class WavyTrigger implements INodeType {
 				default: true,
 				description: 'Whether to emit each message in the normalized chat-message shape (ISO 8601 timestamp) instead of as Wavy sent it',
 			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Download Media',
+						name: 'downloadMedia',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to download the image, audio, video or document of a message into the binary property "data" (up to 16 MB; a failed download keeps the message with mediaError). The answer to Wavy is sent first.',
+					},
+				],
+			},
 		],
 	};
 
@@ -103,6 +120,7 @@ export class WavyTrigger implements INodeType {
 			dedupe: { max: REMEMBERED_IDS },
 			answer: ({ body, emitted }) => ({ body: { received: body.data.length, started: emitted.length } }),
 			simplify: this.getNodeParameter('simplify', true) as boolean,
+			media: this.getNodeParameter('options.downloadMedia', false) === true ? { maxBytes: DEFAULT_MAX_MEDIA_BYTES } : undefined,
 		});
 	}
 }

@@ -151,6 +151,17 @@ describe('Wavy Trigger', () => {
 		expect(run.items.filter((item) => item.json.type === 'text')).toHaveLength(1);
 	});
 
+	test('Download Media puts the image into binary data after answering; a missing file keeps the message with mediaError', async () => {
+		const batch = moBatch({ size: 3, mediaBaseUrl: `${sim.providers.wavy.baseUrl}/media` });
+		(batch.data[2].message as { mediaUrl: string }).mediaUrl = `${sim.providers.wavy.baseUrl}/media/2.exe`;
+		const run = await runWebhook({ ...trigger, parameters: { options: { downloadMedia: true } } }, post(batch), await deployment());
+		expect(run.response.status).toBe(200);
+		expect(run.items[0].binary).toBeUndefined();
+		expect(run.items[1].binary?.data).toMatchObject({ mimeType: 'image/jpeg', fileName: '1.jpg' });
+		expect(run.items[2].json.mediaError).toBe('Media not downloaded: the server answered HTTP 404');
+		expect(sim.count({ provider: 'wavy', route: 'GET /media/:file' })).toBe(2);
+	});
+
 	test('a batch whose total disagrees with data is processed in full, each item with a warning', async () => {
 		const run = await runWebhook(trigger, post(moBatch({ size: 3, total: 4 })), await deployment());
 		expect(run.items).toHaveLength(3);

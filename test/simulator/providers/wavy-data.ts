@@ -101,7 +101,10 @@ const MEDIA: Record<string, { extension: string; mimeType: string }> = {
 	DOCUMENT: { extension: 'pdf', mimeType: 'application/pdf' },
 };
 
-function moContent(type: MoMessageType, index: number, random: ReturnType<typeof randomFor>): Record<string, unknown> {
+/** Where MO media live: Wavy's CDN, or (for download tests) the simulator's own `/wavy/media`. */
+export const WAVY_CDN_MEDIA = 'https://chatclub-cdn.wavy.global/media';
+
+function moContent(type: MoMessageType, index: number, random: ReturnType<typeof randomFor>, mediaBaseUrl: string): Record<string, unknown> {
 	if (type === 'TEXT') return { type, messageText: `Hi, this is message ${index} from the user` };
 	if (type === 'LOCATION') {
 		const latitude = (-23.5 + random.int(0, 1000) / 1000).toFixed(6);
@@ -114,14 +117,14 @@ function moContent(type: MoMessageType, index: number, random: ReturnType<typeof
 	const { extension, mimeType } = MEDIA[type];
 	return {
 		type,
-		mediaUrl: `https://chatclub-cdn.wavy.global/media/${index}.${extension}`,
+		mediaUrl: `${mediaBaseUrl}/${index}.${extension}`,
 		mimeType,
 		...(type === 'AUDIO' ? {} : { caption: `${type.toLowerCase()} ${index}` }),
 	};
 }
 
 /** MO message number `index` (0-based, across batches) of a seed. */
-export function moMessage(seed: number, index: number): Record<string, unknown> {
+export function moMessage(seed: number, index: number, mediaBaseUrl = WAVY_CDN_MEDIA): Record<string, unknown> {
 	const random = randomFor(seed, 'wavy-mo', index);
 	const origin = `55119${String(random.int(0, 99_999_999)).padStart(8, '0')}`;
 	const receivedAt = DATA_ANCHOR + index * 1000;
@@ -135,7 +138,7 @@ export function moMessage(seed: number, index: number): Record<string, unknown> 
 		campaignAlias: 'welcome',
 		flowId: 'flow-1',
 		extraInfo: '',
-		message: moContent(MO_TYPES[index % MO_TYPES.length], index, random),
+		message: moContent(MO_TYPES[index % MO_TYPES.length], index, random, mediaBaseUrl),
 		receivedAt,
 		receivedDate: new Date(receivedAt).toISOString(),
 	};
@@ -149,11 +152,26 @@ export interface MoBatchOptions {
 	seed?: number;
 	/** `total` as sent; default the real count (Wavy's own count may disagree with `data`). */
 	total?: number;
+	/** Default Wavy's CDN; `${sim.url}/wavy/media` makes the media downloadable in tests. */
+	mediaBaseUrl?: string;
 }
 
 /** A batch as Wavy posts it to the customer's MO webhook. */
-export function moBatch({ size, offset = 0, seed = 1, total }: MoBatchOptions) {
+export function moBatch({ size, offset = 0, seed = 1, total, mediaBaseUrl }: MoBatchOptions) {
 	if (!(Number.isInteger(size) && size >= 0)) throw new RangeError(`size must be a non-negative integer, got ${size}`);
-	const data = Array.from({ length: size }, (_, position) => moMessage(seed, offset + position));
+	const data = Array.from({ length: size }, (_, position) => moMessage(seed, offset + position, mediaBaseUrl));
 	return { total: total ?? data.length, data };
+}
+
+const MIME_BY_EXTENSION: Record<string, string> = Object.fromEntries(Object.values(MEDIA).map(({ extension, mimeType }) => [extension, mimeType]));
+
+/**
+ * A media file `<index>.<extension>`: deterministic stand-in content (ASCII, since simulator replies are text)
+ * under the real MIME type, or undefined for a name no MO message links to.
+ */
+export function mediaFile(seed: number, name: string): { content: string; mimeType: string } | undefined {
+	const match = /^(\d+)\.(\w+)$/.exec(name);
+	const mimeType = match ? MIME_BY_EXTENSION[match[2]] : undefined;
+	if (!match || !mimeType) return undefined;
+	return { content: Buffer.from(randomFor(seed, 'wavy-media', name).bytes(192)).toString('base64'), mimeType };
 }

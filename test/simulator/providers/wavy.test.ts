@@ -135,6 +135,16 @@ describe('MO batches', () => {
 		}
 	});
 
+	it('link media that the simulator serves when built with its media base', async () => {
+		const { baseUrl } = await open();
+		const image = moBatch({ size: 2, mediaBaseUrl: `${baseUrl}/media` }).data[1].message as { mediaUrl: string; mimeType: string };
+		const response = await fetch(image.mediaUrl);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('image/jpeg');
+		expect((await response.text()).length).toBeGreaterThan(100);
+		expect((await fetch(`${baseUrl}/media/1.exe`)).status).toBe(404);
+	});
+
 	it('refuse a URL off this machine with 400', async () => {
 		const { baseUrl } = await open();
 		const response = await postJson(`${baseUrl}/mo-batches`, { url: 'https://example.com/hook' });

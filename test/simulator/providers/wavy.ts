@@ -21,6 +21,7 @@ import {
 	WAVY_PLAIN_CUSTOMER_ID,
 	WAVY_USER_NAME,
 	WAVY_WEBHOOK_SECRET,
+	mediaFile,
 	moBatch,
 	sessionsCsv,
 	sessionsJson,
@@ -102,6 +103,16 @@ export const wavy: ProviderFactory = ({ seed, sizes, simulatorUrl, sendWebhook }
 					if (!ref) return text(404, '<?xml version="1.0"?><Error><Code>NoSuchKey</Code></Error>', 'application/xml');
 					const style = ref.customerId === WAVY_PLAIN_CUSTOMER_ID ? PLAIN_STYLE : EXPORT_STYLE;
 					return text(200, sessionsCsv(sessionsOf(ref), style), 'text/csv; charset=utf-8');
+				},
+			},
+			{
+				// The media MO messages link to (on Wavy's CDN for real; here when a batch is built with this base).
+				method: 'GET',
+				path: '/media/:file',
+				auth: false,
+				handler: ({ params: { file } }) => {
+					const media = mediaFile(seed, file);
+					return media ? text(200, media.content, media.mimeType) : text(404, 'Not Found', 'text/plain');
 				},
 			},
 			{
