@@ -9,7 +9,7 @@ const SETUP =
 	'Wavy (Sinch) posts every batch of messages your customers send to one callback URL, with no auth header, so ' +
 	'the secret goes into the URL. Set a Webhook Secret in the Wavy API credential, activate this workflow, then ask ' +
 	'Wavy (portal or support) to set your number\'s MO callback URL to this node\'s Production URL followed by ' +
-	'<code>?secret=</code> and that secret (or, with Secret In = Path, the URL with <code>:secret</code> replaced by ' +
+	'<code>?secret=</code> and that secret (or, with Secret In = Path Segment, the URL with <code>:secret</code> replaced by ' +
 	'it). Other calls get 401. The node answers 200 before the workflow runs: Wavy retries answers slower than ~200 ms.';
 
 /** Ids kept per trigger node: several minutes of Wavy's retries even at thousands of messages per minute. */

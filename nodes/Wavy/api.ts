@@ -21,7 +21,6 @@ export const sessionsAnswerSchema = z.union([
 	z.object({ file_url: z.string().url() }).passthrough(),
 	z.object({ total: z.number().int().nonnegative().optional(), data: z.array(sessionRowSchema) }).passthrough(),
 ]);
-export type SessionsAnswer = z.infer<typeof sessionsAnswerSchema>;
 
 /** The columns of the open-sessions file, as the spec names them. */
 export const CSV_COLUMNS = { origin: 'origin', createdAt: 'session_created_at' } as const;
