@@ -21,8 +21,10 @@ describe('admin API', () => {
 	it('reports health with every provider base URL', async () => {
 		expect(await client.health()).toEqual({
 			ok: true,
-			providers: { irisengage: `${sim.url}/irisengage`, feeds: `${sim.url}/feeds` },
+			// Every mounted provider, each under its own name; providers are added over time.
+			providers: Object.fromEntries(Object.keys(sim.providers).map((name) => [name, `${sim.url}/${name}`])),
 		});
+		expect(Object.keys(sim.providers)).toEqual(expect.arrayContaining(['irisengage', 'feeds']));
 	});
 
 	it('is neither logged nor faulted nor delayed', async () => {

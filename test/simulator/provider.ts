@@ -67,6 +67,9 @@ export interface ProviderModule {
 export interface SimulatorSizes {
 	irisConversationsPerNumber?: number;
 	irisMessagesPerConversation?: number;
+	meheryTemplates?: number;
+	meherySessions?: number;
+	meheryMessagesPerSession?: number;
 }
 
 /** What the machinery hands each provider when the simulator starts. */

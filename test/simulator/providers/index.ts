@@ -2,5 +2,6 @@
 import type { ProviderFactory } from '../provider';
 import { feeds } from './feeds';
 import { irisEngage } from './irisengage';
+import { mehery } from './mehery';
 
-export const providerFactories: ProviderFactory[] = [irisEngage, feeds];
+export const providerFactories: ProviderFactory[] = [irisEngage, feeds, mehery];
