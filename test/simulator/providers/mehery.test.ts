@@ -13,9 +13,11 @@ beforeAll(async () => {
 afterAll(async () => await sim.close());
 beforeEach(() => sim.reset());
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests walk arbitrary answer JSON
+type Json = Record<string, any>;
 interface Answer {
 	status: number;
-	body: Record<string, any>;
+	body: Json;
 }
 
 async function call(method: 'GET' | 'POST', path: string, body?: unknown, headers?: Record<string, string>): Promise<Answer> {
@@ -27,7 +29,7 @@ async function call(method: 'GET' | 'POST', path: string, body?: unknown, header
 		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
-	return { status: response.status, body: (await response.json()) as Record<string, any> };
+	return { status: response.status, body: (await response.json()) as Json };
 }
 const send = async (body: unknown) => await call('POST', '/message/send', body);
 const text = { channelId: 'wa360:919999998888', to: { phone: '919988776655' }, type: 'text', text: { body: 'Hi' }, mask: false };
