@@ -31,6 +31,13 @@ const DEFINITIONS: CredentialDefinition[] = [
 		simulator: ({ baseUrl, credentials }) => ({ baseUrl, apiPath: '/IrisEngage_API/api', name: credentials.name, password: credentials.password }),
 		env: { baseUrl: 'IRISENGAGE_BASE_URL', apiPath: 'IRISENGAGE_API_PATH', name: 'IRISENGAGE_NAME', password: 'IRISENGAGE_PASSWORD' },
 	},
+	{
+		type: 'meheryXmsApi',
+		name: 'Mehery XMS account',
+		provider: 'mehery',
+		simulator: ({ baseUrl, credentials }) => ({ baseUrl, apiKey: credentials.apiKey, apiId: credentials.apiId, verifyToken: credentials.verifyToken }),
+		env: { baseUrl: 'MEHERY_BASE_URL', apiKey: 'MEHERY_API_KEY', apiId: 'MEHERY_API_ID', verifyToken: 'MEHERY_VERIFY_TOKEN' },
+	},
 ];
 
 export interface CredentialChoice extends CredentialSpec {

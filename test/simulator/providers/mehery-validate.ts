@@ -64,15 +64,17 @@ function checkMedia(media: unknown, type: string): FieldProblem | undefined {
 	return undefined;
 }
 
+/** CommonMsgLocation types latitude and longitude as strings (its example shows numbers; the schema wins). */
 function coordinate(value: unknown, limit: number): boolean {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof number === 'number' && Number.isFinite(number) && Math.abs(number) <= limit;
+	if (typeof value !== 'string' || value.trim() === '') return false;
+	const number = Number(value);
+	return Number.isFinite(number) && Math.abs(number) <= limit;
 }
 
 function checkLocation(location: unknown): FieldProblem | undefined {
 	if (!isObject(location)) return problem('location', 'is required for type location');
-	if (!coordinate(location.latitude, 90)) return problem('location.latitude', 'must be a number from -90 to 90');
-	if (!coordinate(location.longitude, 180)) return problem('location.longitude', 'must be a number from -180 to 180');
+	if (!coordinate(location.latitude, 90)) return problem('location.latitude', 'must be a string holding a number from -90 to 90');
+	if (!coordinate(location.longitude, 180)) return problem('location.longitude', 'must be a string holding a number from -180 to 180');
 	return optionalStrings(location, ['address', 'name', 'url'], 'location');
 }
 

@@ -107,7 +107,8 @@ describe('Mehery send (OutBoundMsg)', () => {
 		[{ ...text, image: { link: 'https://x.example/a.png' } }, 'image'],
 		[{ ...text, txt: { body: 'x' } }, 'txt'],
 		[{ ...text, options: { buttons: [{ name: 'site', type: 'URL' }] } }, 'options.buttons[0].url'],
-		[{ ...text, type: 'location', text: undefined, location: { latitude: 91, longitude: 0 } }, 'location.latitude'],
+		[{ ...text, type: 'location', text: undefined, location: { latitude: '91', longitude: '0' } }, 'location.latitude'],
+		[{ ...text, type: 'location', text: undefined, location: { latitude: 12.9, longitude: 6.9 } }, 'location.latitude'],
 		[{ ...text, type: 'contacts', text: undefined, contacts: [{ name: {} }] }, 'contacts[0].name'],
 		[{ ...text, channelId: 'wa360:nope' }, 'channelId'],
 	])('refuses %j naming the field %s', async (body, field) => {

@@ -1,0 +1,73 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { anyObject, dataOf, meheryRequest } from '../../api';
+import { readJsonObject, readKeyValues, readRequiredText } from '../../fields';
+import { linksField, readLinks, type Link } from './links';
+
+interface Params {
+	id: string;
+	type: string;
+	data: IDataObject;
+	links: Link[];
+}
+
+const show = { resource: ['analytics'], operation: ['pushCustomerData'] };
+
+/** Analytics → Push Customer Data: uploads one customer record (DigitalObjectDto). */
+export const pushCustomerData: Operation<Params> = {
+	description: [
+		{ displayName: 'Record ID', name: 'recordId', type: 'string', required: true, default: '', placeholder: 'C34567', description: 'Your unique ID of the customer or record', displayOptions: { show } },
+		{ displayName: 'Record Type', name: 'recordType', type: 'string', required: true, default: 'CUSTOMER', description: 'What kind of record this is, e.g. CUSTOMER or ORDER', displayOptions: { show } },
+		{
+			displayName: 'Data',
+			name: 'dataMode',
+			type: 'options',
+			default: 'keyValue',
+			displayOptions: { show },
+			options: [
+				{ name: 'Key-Value Pairs', value: 'keyValue' },
+				{ name: 'JSON', value: 'json' },
+			],
+		},
+		{
+			displayName: 'Fields',
+			name: 'dataFields',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show: { ...show, dataMode: ['keyValue'] } },
+			options: [
+				{
+					name: 'values',
+					displayName: 'Field',
+					values: [
+						{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'tier' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{ displayName: 'Data (JSON)', name: 'dataJson', type: 'json', default: '{}', displayOptions: { show: { ...show, dataMode: ['json'] } } },
+		linksField(show),
+	],
+
+	readParameters(this: IExecuteFunctions, itemIndex) {
+		const json = this.getNodeParameter('dataMode', itemIndex, 'keyValue') === 'json';
+		return {
+			id: readRequiredText(this, 'recordId', 'Record ID', itemIndex, 'give your ID of the record'),
+			type: readRequiredText(this, 'recordType', 'Record Type', itemIndex, 'give the kind of record, e.g. CUSTOMER'),
+			data: (json ? readJsonObject(this, 'dataJson', 'Data (JSON)', itemIndex) : readKeyValues(this, 'dataFields', 'Fields', itemIndex)) as IDataObject,
+			links: readLinks(this, itemIndex),
+		};
+	},
+
+	orderKey: ({ id }) => id,
+
+	async run(this: IExecuteFunctions, params, itemIndex): Promise<IDataObject[]> {
+		const body = { ...params, links: params.links as unknown as IDataObject[] };
+		const answer = await meheryRequest(this, { method: 'POST', path: '/data/push', body, itemIndex }, dataOf(anyObject), 'pushed record (ApiResponse of DigitalObjectDto)');
+		return [{ success: true, ...((answer.data ?? body) as IDataObject) }];
+	},
+};

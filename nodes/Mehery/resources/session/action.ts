@@ -1,0 +1,34 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { Operation } from '../../../shared/operation';
+import { eventResults, meheryRequest, resultList } from '../../api';
+import { readSessionId, sessionIdField } from '../../fields';
+
+export interface SessionParams {
+	sessionId: string;
+}
+
+/**
+ * Close and Resolve: a POST of `{ sessionId }` that changes the session once. Such calls are not repeated
+ * after an ambiguous failure (as for sends), and calls for one session keep their input order.
+ */
+export function sessionAction(operation: string, path: string, description: string): Operation<SessionParams> {
+	const show = { resource: ['session'], operation: [operation] };
+	return {
+		description: [sessionIdField(show, description)],
+		readParameters(this: IExecuteFunctions, itemIndex) {
+			return { sessionId: readSessionId(this, itemIndex) };
+		},
+		orderKey: ({ sessionId }) => sessionId,
+		async run(this: IExecuteFunctions, { sessionId }, itemIndex): Promise<IDataObject[]> {
+			const answer = await meheryRequest(
+				this,
+				{ method: 'POST', path, body: { sessionId }, kind: 'send', itemIndex },
+				eventResults,
+				'session event list (ApiResultsMetaCompactResponse of InBoundEvent)',
+			);
+			const events = resultList(answer) as IDataObject[];
+			return [{ sessionId, success: true, events }];
+		},
+	};
+}

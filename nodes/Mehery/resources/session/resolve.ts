@@ -1,0 +1,4 @@
+import { sessionAction } from './action';
+
+/** Session → Resolve: marks the session resolved and leaves closing it to the customer. */
+export const resolveSession = sessionAction('resolve', '/session/resolve', 'The active session to mark as resolved');
