@@ -2,8 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { dispatch } from '../shared/operation';
-import { conversationDescription, conversationOperations } from './resources/conversation';
-import { messageDescription, messageOperations } from './resources/message';
+import { defineResources } from '../shared/resource';
+import { conversation } from './resources/conversation';
+import { message } from './resources/message';
+
+const resources = defineResources([conversation, message]);
 
 export class IrisEngage implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,24 +22,10 @@ export class IrisEngage implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'irisEngageApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Conversation', value: 'conversation' },
-					{ name: 'Message', value: 'message' },
-				],
-				default: 'conversation',
-			},
-			...conversationDescription,
-			...messageDescription,
-		],
+		properties: resources.properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await dispatch(this, { conversation: conversationOperations, message: messageOperations });
+		return await dispatch(this, resources.operations);
 	}
 }

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { irisEngageApiUrl } from '../../credentials/IrisEngageApi.credentials';
-import { unexpectedAnswerError } from '../shared/errors';
-import { providerRequest } from '../shared/request';
+import { callProvider } from '../shared/call';
 
 export const PROVIDER = 'IrisEngage';
 export const CREDENTIAL_TYPE = 'irisEngageApi';
@@ -44,29 +43,19 @@ export type IrisMessage = z.infer<typeof messageSchema> & IDataObject;
 /** IrisEngage wraps every list in `{ message: [...] }`; a missing list means "nothing". */
 const listOf = <T extends z.ZodTypeAny>(item: T) => z.object({ message: z.array(item).nullish() }).passthrough();
 
-async function post<T extends z.ZodTypeAny>(
+/** Every IrisEngage call is a POST of a JSON body to a path under the credential's base URL. */
+async function post<S extends z.ZodTypeAny>(
 	context: IExecuteFunctions,
 	path: string,
 	body: Record<string, unknown>,
-	schema: T,
-	what: string,
-	itemIndex: number,
-): Promise<z.infer<T>> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	const answer = await providerRequest(
+	call: { schema: S; expected: string; itemIndex: number },
+): Promise<z.infer<S>> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE, call.itemIndex);
+	return await callProvider(
 		context,
 		{ method: 'POST', url: `${irisEngageApiUrl(credentials)}${path}`, body },
-		{ provider: PROVIDER, credentialType: CREDENTIAL_TYPE, itemIndex },
+		{ provider: PROVIDER, credentialType: CREDENTIAL_TYPE, ...call },
 	);
-	const parsed = schema.safeParse(answer);
-	if (!parsed.success) {
-		const problems =
-			typeof answer === 'string'
-				? `The body is not valid JSON: ${answer.slice(0, 200)}`
-				: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-		throw unexpectedAnswerError(context.getNode(), PROVIDER, what, problems, itemIndex);
-	}
-	return parsed.data;
 }
 
 /** The newest `sessionCount` sessions of a mobile number, newest first. */
@@ -77,12 +66,14 @@ export async function listSessions(
 	itemIndex: number,
 ): Promise<IrisSession[]> {
 	const body = { MobileNo: mobileNumber, SessionCount: sessionCount };
-	const answer = await post(context, '/EngageAPIRequestDetails', body, listOf(sessionSchema), 'session list', itemIndex);
+	const sessionList = { schema: listOf(sessionSchema), expected: 'session list', itemIndex };
+	const answer = await post(context, '/EngageAPIRequestDetails', body, sessionList);
 	return (answer.message ?? []) as IrisSession[];
 }
 
 /** Every message of one session, in the order IrisEngage keeps them. */
 export async function getMessages(context: IExecuteFunctions, requestId: string | number, itemIndex: number): Promise<IrisMessage[]> {
-	const answer = await post(context, '/GetContent', { RequestId: requestId }, listOf(messageSchema), 'message list', itemIndex);
+	const messageList = { schema: listOf(messageSchema), expected: 'message list', itemIndex };
+	const answer = await post(context, '/GetContent', { RequestId: requestId }, messageList);
 	return (answer.message ?? []) as IrisMessage[];
 }

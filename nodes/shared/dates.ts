@@ -4,24 +4,15 @@
  * Providers send wall-clock times without a zone (IrisEngage: `08-15-2023 07:39:17 PM`), so the caller names the
  * zone the provider runs in and the offset at that instant is read from `Intl.DateTimeFormat`, which knows the
  * IANA rules including DST.
+ *
+ * A provider declares its own formats once (e.g. `const DATES = [ISO_FORMAT, 'DD-MM-YYYY HH:mm:ss']`) and
+ * passes them on every call: there is deliberately no default, so no provider inherits another's day/month order.
  */
 
 /** ISO 8601 (`2023-08-15T19:39:17Z`, with offset, or without a zone = wall clock in the given time zone). */
 export const ISO_FORMAT = 'ISO';
 /** Epoch milliseconds, as a number or a numeric string. */
 export const EPOCH_MS_FORMAT = 'epochMs';
-
-/**
- * Accepted formats, tried in order. Besides ISO_FORMAT and EPOCH_MS_FORMAT, a format is a pattern with the
- * tokens YYYY, MM, DD, HH (00-23), hh (01-12, needs A), mm, ss, SSS (fraction) and A (AM/PM); a space matches any
- * run of whitespace and every other character matches itself.
- */
-export const DEFAULT_DATE_FORMATS: readonly string[] = [
-	ISO_FORMAT,
-	EPOCH_MS_FORMAT,
-	'MM-DD-YYYY hh:mm:ss A',
-	'YYYY-MM-DD hh:mm:ss A',
-];
 
 interface WallClock {
 	year: number;
@@ -253,12 +244,13 @@ function parsePattern(value: string, pattern: string, timeZone: string): number 
 /**
  * Parses a provider date into ISO 8601 UTC (`2023-08-15T19:39:17.000Z`). Wall-clock values (no zone in the
  * text) are read in `timeZone`, an IANA name. Throws an Error naming the value and the accepted formats.
+ *
+ * `formats` are tried in order. Besides ISO_FORMAT and EPOCH_MS_FORMAT, a format is a pattern with the tokens
+ * YYYY, MM, DD, HH (00-23), hh (01-12, needs A), mm, ss, SSS (fraction) and A (AM/PM); a space matches any run
+ * of whitespace and every other character matches itself.
  */
-export function parseProviderDate(
-	value: string | number,
-	formats: readonly string[] = DEFAULT_DATE_FORMATS,
-	timeZone = 'UTC',
-): string {
+export function parseProviderDate(value: string | number, formats: readonly string[], timeZone = 'UTC'): string {
+	if (formats.length === 0) throw new Error(`No date formats given to parse "${String(value)}"`);
 	if (!isValidTimeZone(timeZone)) {
 		throw new Error(`Invalid time zone "${String(timeZone)}" for date "${String(value)}": use an IANA name such as "Asia/Dubai"`);
 	}

@@ -42,3 +42,53 @@ export function markSeen(staticData: IDataObject, id: string, options: DedupeOpt
 	staticData[key] = seen;
 	return isNew;
 }
+
+/** Bounded insertion-ordered set: the oldest ids are forgotten first. */
+class RecentIds {
+	private readonly ids = new Set<string>();
+
+	constructor(private readonly max: number) {}
+
+	has(id: string): boolean {
+		return this.ids.has(id);
+	}
+
+	add(id: string): void {
+		this.ids.delete(id);
+		this.ids.add(id);
+		if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value as string);
+	}
+}
+
+/** How many trigger nodes (workflow + node) this process remembers ids for; the least recent are dropped. */
+const MAX_SCOPES = 1000;
+const inProcess = new Map<string, RecentIds>();
+
+function memoryOf(scope: string, max: number): RecentIds {
+	let memory = inProcess.get(scope);
+	if (memory) inProcess.delete(scope);
+	else memory = new RecentIds(max);
+	inProcess.set(scope, memory);
+	if (inProcess.size > MAX_SCOPES) inProcess.delete(inProcess.keys().next().value as string);
+	return memory;
+}
+
+/**
+ * Claims ids for one trigger node (`scope`: workflow + node), returning for each whether it is new.
+ *
+ * n8n hands every webhook call its own copy of static data, so two deliveries of one id arriving together would
+ * both look new there; a process-wide memory, consulted and written synchronously, lets exactly one of them win.
+ * Static data still records the ids, so a resend after a restart (or to another main process) is caught too.
+ * Guarantee: at most once per id among the last `max` ids of this node. Call this only when the items will be
+ * emitted: a claimed id is never offered again.
+ */
+export function claimIds(staticData: IDataObject, scope: string, ids: Array<string | undefined>, options: DedupeOptions = {}): boolean[] {
+	const memory = memoryOf(scope, options.max ?? DEFAULT_DEDUPE_MAX);
+	return ids.map((id) => {
+		if (id === undefined || id === '') return true;
+		const seenHere = memory.has(id);
+		memory.add(id);
+		const newInStaticData = markSeen(staticData, id, options);
+		return !seenHere && newInStaticData;
+	});
+}

@@ -3,11 +3,21 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runPool } from './pool';
 
+/** An entry of the Operation selector; `value` defaults to the operation's key in its resource. */
+export interface OperationOption {
+	name: string;
+	value?: string;
+	action: string;
+	description: string;
+}
+
 /**
  * One operation of a node, in one file: its parameters and how to run one input item.
  * Reading parameters is separate from running so that bad input is reported before any request.
  */
 export interface Operation<Params> {
+	/** How the operation appears in its resource's Operation selector; declared once, see `defineResource`. */
+	option?: OperationOption;
 	description: INodeProperties[];
 	/** Reads and validates one item's parameters; throws a NodeOperationError naming the field. */
 	readParameters(this: IExecuteFunctions, itemIndex: number): Params;

@@ -14,6 +14,7 @@ import { activateWebhook, createCredentialStore, runPoll, runWebhook, runWebhook
 const SECRET = 's3cret-webhook-token';
 const API_KEY = 'fixture-api-key';
 const NODE_NAME = 'Fixture Chat Trigger';
+let deployments = 0;
 
 let sim: Simulator;
 let registrationApi: RegistrationApi;
@@ -42,7 +43,8 @@ async function chatDeployment(overrides: IDataObject = {}): Promise<TriggerOptio
 	const store = await createCredentialStore({
 		fixtureChatApi: { baseUrl: registrationApi.url, apiKey: API_KEY, webhookSecret: SECRET, ...overrides },
 	});
-	return { store, staticData: {} };
+	// Its own workflow id: duplicate ids are also remembered per workflow + node in process memory.
+	return { store, staticData: {}, workflowId: `chat-${++deployments}` };
 }
 
 const message = (id: string, text = 'hello'): FixtureInboundMessage => ({
@@ -76,10 +78,12 @@ describe('webhook(): WebhookContext with an Express-like request/response', () =
 			text: 'hello',
 			timestamp: '2024-01-02T03:04:05.000Z',
 		});
+		// The core answers for the node, before the workflow runs.
+		expect(run.noWebhookResponse).toBe(true);
 		expect(run.response).toEqual({
 			status: 200,
 			headers: { 'content-type': 'application/json; charset=utf-8' },
-			body: { message: 'Workflow was started' },
+			body: { received: 2, started: 2 },
 		});
 	});
 
@@ -89,15 +93,15 @@ describe('webhook(): WebhookContext with an Express-like request/response', () =
 	});
 
 	test.each([
-		['a wrong secret', 'Bearer not-the-secret'],
-		['no Authorization header', undefined],
-		['an empty Bearer', 'Bearer '],
-	])('%s: 401 written by the node, no workflow data', async (_case, authorization) => {
+		['a wrong secret', 'Bearer not-the-secret', 'Invalid Authorization header'],
+		['no Authorization header', undefined, 'Missing Authorization header'],
+		['an empty Bearer', 'Bearer ', 'Invalid Authorization header'],
+	])('%s: 401 written by the node, no workflow data', async (_case, authorization, reason) => {
 		const options = await chatDeployment();
 		const run = await runWebhook(chatNode, delivery([message('m1')], authorization), options);
 
 		expect(run.response.status).toBe(401);
-		expect(run.response.body).toEqual({ message: 'Invalid webhook secret' });
+		expect(run.response.body).toEqual({ message: reason });
 		expect(run.noWebhookResponse).toBe(true);
 		expect(run.workflowData).toBeUndefined();
 		// A rejected call must not mark ids as seen: the provider's genuine call with that id must still run.
@@ -113,17 +117,21 @@ describe('webhook(): WebhookContext with an Express-like request/response', () =
 
 		expect(first.items).toHaveLength(1);
 		expect(again.workflowData).toBeUndefined();
-		expect(again.response).toMatchObject({ status: 200, body: { message: 'Webhook call received' } });
+		expect(again.response).toMatchObject({ status: 200, body: { received: 1, started: 0 } });
 		expect(mixed.items.map((item) => item.json.messageId)).toEqual(['m2']);
 		// Persisted as n8n saves it: JSON, under the node's key.
 		expect(options.staticData).toEqual({ [`node:${NODE_NAME}`]: { seenMessageIds: ['m1', 'm2'] } });
 	});
 
-	test('without shared static data every call is a first call (nothing persists on its own)', async () => {
-		const { store } = await chatDeployment();
-		const first = await runWebhook(chatNode, delivery([message('m1')], `Bearer ${SECRET}`), { store });
-		const again = await runWebhook(chatNode, delivery([message('m1')], `Bearer ${SECRET}`), { store });
-		expect([first.items.length, again.items.length]).toEqual([1, 1]);
+	test('after a restart (process memory empty) the ids persisted in static data still catch a resend', async () => {
+		const options = await chatDeployment();
+		expect((await runWebhook(chatNode, delivery([message('m1')], `Bearer ${SECRET}`), options)).items).toHaveLength(1);
+		// Another workflow id is a scope this process has never seen: only static data knows m1.
+		const restarted = { ...options, workflowId: `${options.workflowId}-restarted` };
+		expect((await runWebhook(chatNode, delivery([message('m1')], `Bearer ${SECRET}`), restarted)).workflowData).toBeUndefined();
+		// And without static data nothing would have caught it.
+		const forgotten = { ...options, staticData: {}, workflowId: `${options.workflowId}-forgotten` };
+		expect((await runWebhook(chatNode, delivery([message('m1')], `Bearer ${SECRET}`), forgotten)).items).toHaveLength(1);
 	});
 
 	test('the body is parsed from the raw bytes as n8n does (BOM stripped), header names matched case-insensitively', async () => {
@@ -179,7 +187,7 @@ describe('webhookMethods: HookContext registering at the provider', () => {
 		expect(await runWebhookMethods(chatNode, 'checkExists', options)).toBe(false);
 		expect(await runWebhookMethods(chatNode, 'create', options)).toBe(true);
 		expect(registrations()).toEqual([expect.objectContaining({ id: 'wh_1', url, events: ['message'] })]);
-		expect(options.staticData[`node:${NODE_NAME}`]).toEqual({ webhookId: 'wh_1' });
+		expect(options.staticData[`node:${NODE_NAME}`]).toEqual({ webhookId: 'wh_1', webhookUrl: url });
 
 		expect(await runWebhookMethods(chatNode, 'checkExists', options)).toBe(true);
 		expect(await runWebhookMethods(chatNode, 'delete', options)).toBe(true);
@@ -209,7 +217,7 @@ describe('webhookMethods: HookContext registering at the provider', () => {
 		await runWebhookMethods(chatNode, 'delete', options);
 		await activateWebhook(chatNode, options);
 		expect(registrations()).toEqual([expect.objectContaining({ id: 'wh_2', url: await webhookUrl(chatNode, options) })]);
-		expect(options.staticData[`node:${NODE_NAME}`]).toEqual({ webhookId: 'wh_2' });
+		expect(options.staticData[`node:${NODE_NAME}`]).toEqual({ webhookId: 'wh_2', webhookUrl: await webhookUrl(chatNode, options) });
 	});
 
 	test('checkExists recovers the id when static data was lost, so delete still removes the registration', async () => {
@@ -228,7 +236,7 @@ describe('webhookMethods: HookContext registering at the provider', () => {
 		expect(await runWebhookMethods(chatNode, 'delete', options)).toBe(true);
 
 		const wrongKey = await chatDeployment({ apiKey: 'wrong' });
-		await expect(runWebhookMethods(chatNode, 'create', wrongKey)).rejects.toThrow(/answered 401/);
+		await expect(runWebhookMethods(chatNode, 'create', wrongKey)).rejects.toThrow(/did not accept the webhook URL .*Invalid API key \(HTTP 401\)/);
 		expect(registrations()).toEqual([]);
 	});
 
@@ -259,9 +267,9 @@ describe('end to end: the simulator calls the URL the trigger registered', () =>
 			const rejected = await send('Bearer nope');
 			const resent = await send(`Bearer ${SECRET}`);
 
-			expect([accepted.status, JSON.parse(accepted.body)]).toEqual([200, { message: 'Workflow was started' }]);
-			expect([rejected.status, JSON.parse(rejected.body)]).toEqual([401, { message: 'Invalid webhook secret' }]);
-			expect([resent.status, JSON.parse(resent.body)]).toEqual([200, { message: 'Webhook call received' }]);
+			expect([accepted.status, JSON.parse(accepted.body)]).toEqual([200, { received: 1, started: 1 }]);
+			expect([rejected.status, JSON.parse(rejected.body)]).toEqual([401, { message: 'Invalid Authorization header' }]);
+			expect([resent.status, JSON.parse(resent.body)]).toEqual([200, { received: 1, started: 0 }]);
 			expect(server.runs.map((run) => run.items.length)).toEqual([1, 0, 0]);
 			expect(sim.outbound.map((entry) => entry.status)).toEqual([200, 401, 200]);
 

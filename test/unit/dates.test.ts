@@ -1,4 +1,9 @@
-import { DEFAULT_DATE_FORMATS, isValidTimeZone, parseProviderDate } from '../../nodes/shared/dates';
+import { EPOCH_MS_FORMAT, ISO_FORMAT, isValidTimeZone, parseProviderDate as parseWith } from '../../nodes/shared/dates';
+
+/** US month-first formats, as IrisEngage writes them, plus ISO and epoch milliseconds. */
+const US_FORMATS = [ISO_FORMAT, EPOCH_MS_FORMAT, 'MM-DD-YYYY hh:mm:ss A', 'YYYY-MM-DD hh:mm:ss A'];
+const parseProviderDate = (value: string | number, formats: readonly string[] = US_FORMATS, timeZone?: string) =>
+	parseWith(value, formats, timeZone);
 
 describe('parseProviderDate', () => {
 	describe('IrisEngage formats', () => {
@@ -90,8 +95,16 @@ describe('parseProviderDate', () => {
 			expect(() => parseProviderDate(1692128357000, ['ISO'])).toThrow(/Cannot parse date/);
 		});
 
-		it('exposes the default formats', () => {
-			expect(DEFAULT_DATE_FORMATS).toEqual(['ISO', 'epochMs', 'MM-DD-YYYY hh:mm:ss A', 'YYYY-MM-DD hh:mm:ss A']);
+		it('reads day first when the provider says so, and month first when it says that', () => {
+			expect(parseWith('03-04-2024 17:05:09', ['DD-MM-YYYY HH:mm:ss'])).toBe('2024-04-03T17:05:09.000Z');
+			expect(parseWith('03-04-2024 05:05:09 PM', ['MM-DD-YYYY hh:mm:ss A'])).toBe('2024-03-04T17:05:09.000Z');
+			// A day above 12 can only be read day first; a month-first provider rejects it instead of guessing.
+			expect(parseWith('25-12-2024 08:00:00', ['DD-MM-YYYY HH:mm:ss'], 'Asia/Kolkata')).toBe('2024-12-25T02:30:00.000Z');
+			expect(() => parseWith('25-12-2024 08:00:00 AM', ['MM-DD-YYYY hh:mm:ss A'])).toThrow(/Cannot parse date/);
+		});
+
+		it('refuses to guess when no format is given', () => {
+			expect(() => parseWith('2023-08-15T19:39:17Z', [])).toThrow('No date formats given to parse "2023-08-15T19:39:17Z"');
 		});
 	});
 

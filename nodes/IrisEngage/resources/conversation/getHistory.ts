@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { Operation } from '../../../shared/operation';
 import { runPool } from '../../../shared/pool';
 import type { IrisMessage, IrisSession } from '../../api';
-import { getMessages } from '../../api';
+import { getMessages, PROVIDER } from '../../api';
 import type { ConversationQuery } from '../../fields';
-import { conversationQueryFields, optionsField, readConversationQuery } from '../../fields';
+import { conversationQueryFields, readConversationQuery } from '../../fields';
+import { optionsField, timeZoneOption } from '../../../shared/fields';
 import { simplifyMessage, simplifySession } from '../../normalize';
 import { listSessionsUpTo } from '../../sessions';
 
@@ -19,6 +20,11 @@ const show = { resource: ['conversation'], operation: ['getHistory'] };
 const CONVERSATIONS_AT_ONCE = 4;
 
 export const getConversationHistory: Operation<Params> = {
+	option: {
+		name: 'Get History',
+		action: 'Get the conversation history of a number',
+		description: 'Get the conversations of a mobile number together with all their messages',
+	},
 	description: [
 		...conversationQueryFields(show),
 		optionsField(show, [
@@ -32,6 +38,7 @@ export const getConversationHistory: Operation<Params> = {
 					{ name: 'One Item per Message', value: 'message', description: 'Each message becomes an item, ready to sync into a CRM' },
 				],
 			},
+			timeZoneOption(PROVIDER),
 		]),
 	],
 

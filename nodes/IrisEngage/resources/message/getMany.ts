@@ -1,9 +1,18 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { invalidParameter } from '../../../shared/errors';
 import type { Operation } from '../../../shared/operation';
-import { getMessages } from '../../api';
-import { limitField, optionsField, readLimit, readTimeZone, returnAllField, simplifyField } from '../../fields';
+import { getMessages, PROVIDER } from '../../api';
+import { SIMPLIFY_MESSAGES } from '../../fields';
+import {
+	optionsField,
+	readLimit,
+	readRequiredString,
+	readSimplify,
+	readTimeZone,
+	returnAllOrLimitFields,
+	simplifyField,
+	timeZoneOption,
+} from '../../../shared/fields';
 import { simplifyMessage } from '../../normalize';
 
 interface Params {
@@ -16,6 +25,11 @@ interface Params {
 const show = { resource: ['message'], operation: ['getMany'] };
 
 export const getManyMessages: Operation<Params> = {
+	option: {
+		name: 'Get Many',
+		action: 'Get many messages of a conversation',
+		description: 'Get the messages of one chat session',
+	},
 	description: [
 		{
 			displayName: 'Conversation ID',
@@ -27,22 +41,18 @@ export const getManyMessages: Operation<Params> = {
 			description: 'The request ID of the chat session, as returned by Conversation → Get Many',
 			displayOptions: { show },
 		},
-		{ ...returnAllField, displayOptions: { show } },
-		{ ...limitField, displayOptions: { show: { ...show, returnAll: [false] } } },
-		{ ...simplifyField, displayOptions: { show } },
-		optionsField(show),
+		...returnAllOrLimitFields(show),
+		simplifyField(show, SIMPLIFY_MESSAGES),
+		optionsField(show, [timeZoneOption(PROVIDER)]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
-		const requestId = String(this.getNodeParameter('requestId', itemIndex, '')).trim();
-		if (!requestId) {
-			throw invalidParameter(this.getNode(), 'Conversation ID', 'must not be empty: give the request ID of a chat session', itemIndex);
-		}
+		const hint = 'give the request ID of a chat session';
 		return {
-			requestId,
+			requestId: readRequiredString(this, itemIndex, { name: 'requestId', displayName: 'Conversation ID', hint }),
 			limit: readLimit(this, itemIndex),
-			simplify: this.getNodeParameter('simplify', itemIndex, true) as boolean,
-			timeZone: readTimeZone(this, itemIndex),
+			simplify: readSimplify(this, itemIndex),
+			timeZone: readTimeZone(this, itemIndex, PROVIDER),
 		};
 	},
 

@@ -1,29 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { ResourceOperations } from '../../../shared/operation';
+import { defineResource } from '../../../shared/resource';
 
 import { getManyMessages } from './getMany';
 
-export const messageOperations: ResourceOperations = {
-	getMany: getManyMessages,
-};
-
-export const messageDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['message'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				action: 'Get many messages of a conversation',
-				description: 'Get the messages of one chat session',
-			},
-		],
-		default: 'getMany',
-	},
-	...getManyMessages.description,
-];
+export const message = defineResource('message', { getMany: getManyMessages }, { name: 'Message', default: 'getMany' });
