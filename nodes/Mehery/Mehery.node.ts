@@ -2,12 +2,15 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { dispatch } from '../shared/operation';
+import { defineResources } from '../shared/resource';
 import { searchChannels, searchTemplates } from './listSearch';
-import { analyticsDescription, analyticsOperations } from './resources/analytics';
-import { configurationDescription, configurationOperations } from './resources/configuration';
-import { contactDescription, contactOperations } from './resources/contact';
-import { messageDescription, messageOperations } from './resources/message';
-import { sessionDescription, sessionOperations } from './resources/session';
+import { analytics } from './resources/analytics';
+import { configuration } from './resources/configuration';
+import { contact } from './resources/contact';
+import { message } from './resources/message';
+import { session } from './resources/session';
+
+const resources = defineResources([message, session, configuration, contact, analytics], 'message');
 
 export class Mehery implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,38 +26,12 @@ export class Mehery implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'meheryXmsApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Analytics', value: 'analytics' },
-					{ name: 'Configuration', value: 'configuration' },
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Session', value: 'session' },
-				],
-				default: 'message',
-			},
-			...messageDescription,
-			...sessionDescription,
-			...configurationDescription,
-			...contactDescription,
-			...analyticsDescription,
-		],
+		properties: resources.properties,
 	};
 
 	methods = { listSearch: { searchChannels, searchTemplates } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await dispatch(this, {
-			message: messageOperations,
-			session: sessionOperations,
-			configuration: configurationOperations,
-			contact: contactOperations,
-			analytics: analyticsOperations,
-		});
+		return await dispatch(this, resources.operations);
 	}
 }

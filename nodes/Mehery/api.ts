@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethod
 import { z } from 'zod';
 
 import { meheryApiUrl } from '../../credentials/MeheryXmsApi.credentials';
-import { unexpectedAnswerError } from '../shared/errors';
-import { providerRequest, type RequestKind } from '../shared/request';
+import { callProvider } from '../shared/call';
+import type { RequestKind } from '../shared/request';
 
 export const PROVIDER = 'Mehery XMS';
 export const CREDENTIAL_TYPE = 'meheryXmsApi';
@@ -92,20 +92,11 @@ export async function meheryRequest<T extends z.ZodTypeAny>(
 	what: string,
 ): Promise<z.infer<T>> {
 	const { baseUrl } = await context.getCredentials(CREDENTIAL_TYPE, call.itemIndex);
-	const answer = await providerRequest(
+	return await callProvider(
 		context,
 		{ method: call.method, url: `${meheryApiUrl(baseUrl)}${call.path}`, qs: call.qs, body: call.body },
-		{ provider: PROVIDER, credentialType: CREDENTIAL_TYPE, kind: call.kind ?? 'read', itemIndex: call.itemIndex },
+		{ provider: PROVIDER, credentialType: CREDENTIAL_TYPE, kind: call.kind ?? 'read', itemIndex: call.itemIndex, schema, expected: what },
 	);
-	const parsed = schema.safeParse(answer);
-	if (!parsed.success) {
-		const problems =
-			typeof answer === 'string'
-				? `The body is not valid JSON: ${answer.slice(0, 200)}`
-				: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-		throw unexpectedAnswerError(context.getNode(), PROVIDER, what, problems, call.itemIndex);
-	}
-	return parsed.data;
 }
 
 /** The results list of an ApiResultsMetaCompactResponse or ApiResponse answer (a lone `data` counts as one). */

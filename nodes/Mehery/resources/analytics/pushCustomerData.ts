@@ -16,6 +16,7 @@ const show = { resource: ['analytics'], operation: ['pushCustomerData'] };
 
 /** Analytics → Push Customer Data: uploads one customer record (DigitalObjectDto). */
 export const pushCustomerData: Operation<Params> = {
+	option: { name: 'Push Customer Data', action: 'Push customer data', description: 'Upload a customer (or other) record' },
 	description: [
 		{ displayName: 'Record ID', name: 'recordId', type: 'string', required: true, default: '', placeholder: 'C34567', description: 'Your unique ID of the customer or record', displayOptions: { show } },
 		{ displayName: 'Record Type', name: 'recordType', type: 'string', required: true, default: 'CUSTOMER', description: 'What kind of record this is, e.g. CUSTOMER or ORDER', displayOptions: { show } },

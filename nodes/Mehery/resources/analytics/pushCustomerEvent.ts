@@ -15,6 +15,7 @@ const show = { resource: ['analytics'], operation: ['pushCustomerEvent'] };
 
 /** Analytics → Push Customer Event: records one customer event (DigitalEventDto). */
 export const pushCustomerEvent: Operation<Params> = {
+	option: { name: 'Push Customer Event', action: 'Push a customer event', description: 'Record an event of a customer' },
 	description: [
 		{ displayName: 'Event Name', name: 'eventName', type: 'string', required: true, default: '', placeholder: 'CUSTOMER_CREATED', description: 'Event name and action', displayOptions: { show } },
 		{ displayName: 'Event ID', name: 'eventId', type: 'string', required: true, default: '', placeholder: '1234567', description: 'Your unique ID of this event', displayOptions: { show } },

@@ -13,6 +13,7 @@ const show = { resource: ['configuration'], operation: ['setWebhook'] };
 
 /** Configuration → Set Webhook: where Mehery posts inbound messages, statuses and events. */
 export const setWebhook: Operation<Params> = {
+	option: { name: 'Set Webhook', action: 'Set the webhook URL', description: 'Set the URL Mehery posts notifications to' },
 	description: [
 		{
 			displayName:

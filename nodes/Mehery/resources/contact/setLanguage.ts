@@ -14,6 +14,7 @@ const show = { resource: ['contact'], operation: ['setLanguage'] };
 
 /** Contact → Set Language: the language Mehery uses for this contact (templates, bots). */
 export const setContactLanguage: Operation<Params> = {
+	option: { name: 'Set Language', action: 'Set the language of a contact', description: 'Set the language Mehery uses with a contact' },
 	description: [
 		{
 			displayName: 'Contact ID',

@@ -8,6 +8,11 @@ import { sendFields } from './sendFields';
 
 /** Message → Send: one OutBoundMsg per item; Mehery answers a receipt id. */
 export const sendMessage: Operation<OutboundMessage> = {
+	option: {
+		name: 'Send',
+		action: 'Send a message',
+		description: 'Send a text, media, location, contact card or template message, with optional buttons',
+	},
 	description: sendFields,
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

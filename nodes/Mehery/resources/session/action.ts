@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
+import type { Operation, OperationOption } from '../../../shared/operation';
 import { eventResults, meheryRequest, resultList } from '../../api';
 import { readSessionId, sessionIdField } from '../../fields';
 
@@ -12,9 +12,10 @@ export interface SessionParams {
  * Close and Resolve: a POST of `{ sessionId }` that changes the session once. Such calls are not repeated
  * after an ambiguous failure (as for sends), and calls for one session keep their input order.
  */
-export function sessionAction(operation: string, path: string, description: string): Operation<SessionParams> {
+export function sessionAction(operation: string, path: string, description: string, option: OperationOption): Operation<SessionParams> {
 	const show = { resource: ['session'], operation: [operation] };
 	return {
+		option,
 		description: [sessionIdField(show, description)],
 		readParameters(this: IExecuteFunctions, itemIndex) {
 			return { sessionId: readSessionId(this, itemIndex) };

@@ -19,6 +19,7 @@ const show = { resource: ['session'], operation: ['route'] };
 
 /** Session → Route: hands the session to another queue (a bot, or agents by team and skills). */
 export const routeSession: Operation<Params> = {
+	option: { name: 'Route', action: 'Route a session', description: 'Hand the session to another queue, team or agent' },
 	description: [
 		sessionIdField(show, 'The session to hand over'),
 		{
