@@ -11,6 +11,7 @@ const common = {
 };
 
 module.exports = {
+	testSequencer: '<rootDir>/test/e2e/sequencer.js',
 	projects: [
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/simulator/**/*.test.ts'] },
 		{ ...common, displayName: 'engine', testMatch: ['<rootDir>/test/engine/**/*.test.ts'], testTimeout: 60000 },
@@ -20,6 +21,8 @@ module.exports = {
 			testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
 			globalSetup: '<rootDir>/test/e2e/global-setup.ts',
 			globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+			// Records which tests ran, for coverage.e2e.test.ts (which the sequencer below runs last).
+			testEnvironment: '<rootDir>/test/e2e/recording-environment.ts',
 			testTimeout: 120000,
 		},
 	],

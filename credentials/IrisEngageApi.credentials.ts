@@ -20,7 +20,7 @@ export class IrisEngageApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/IrisEngage/irisengage.svg', dark: 'file:../nodes/IrisEngage/irisengage.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#irisengage';
+	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#irisengage-api';
 
 	properties: INodeProperties[] = [
 		{

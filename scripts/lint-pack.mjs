@@ -1,16 +1,20 @@
-// Lints what `npm pack` would publish, the way n8n's community-package scanner lints a tarball:
-// the compiled .js and package.json, with the scanner's own rule set. Exits non-zero on any error.
+// Runs n8n's own community-package scanner (@n8n/scan-community-package, pinned) on what `npm pack` would
+// publish and on the sources, offline: its `analyzePackage` lints a local folder with the scanner's own rule set
+// and plugin versions; only its by-name entry point downloads from the registry, and we never call it.
+// Legs: the unpacked tarball with analyzePackage's default patterns (every .js/.ts/.json, so a stray .d.ts is
+// caught), the tarball as the scanner's gate scopes it, and the sources with the scanner's source patterns.
+// Exits non-zero on any finding.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
-import { ESLint } from 'eslint';
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
-import tseslint from 'typescript-eslint';
+import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The scanner makes a temp folder when loaded (for its download path); have its `tmp` remove it on exit.
+createRequire(path.join(root, 'node_modules/@n8n/scan-community-package/scanner/scanner.mjs'))('tmp').setGracefulCleanup();
 const workDir = path.join(root, '.tmp', 'lint-pack');
 fs.rmSync(workDir, { recursive: true, force: true });
 fs.mkdirSync(workDir, { recursive: true });
@@ -25,19 +29,19 @@ if (unexpected.length > 0) {
 	process.exit(1);
 }
 
-const scanConfig = [
-	n8nCommunityNodesPlugin.configs.recommended,
-	{ rules: { 'no-console': 'error' } },
-	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
-	{ files: ['package.json'], rules: { ...n8nNodesBase.configs.community.rules } },
-	{ files: ['**/*.json'], languageOptions: { parser: tseslint.parser } },
+const legs = [
+	['tarball, every .js/.ts/.json', packageDir, undefined],
+	['tarball, as the scanner gate scopes it', packageDir, ['**/*.js', 'package.json']],
+	['sources, as the scanner lints them', root, SOURCE_FILE_PATTERNS],
 ];
-const eslint = new ESLint({ cwd: packageDir, allowInlineConfig: false, overrideConfigFile: true, overrideConfig: scanConfig });
-const files = packed.files.map((file) => file.path).filter((file) => file.endsWith('.js') || file === 'package.json');
-const results = await eslint.lintFiles(files.map((file) => path.join(packageDir, file)));
-const errors = results.reduce((sum, result) => sum + result.errorCount, 0);
-const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
-const report = await (await eslint.loadFormatter('stylish')).format(results);
-if (report) console.log(report);
-console.log(`lint:pack: ${files.length} files of ${packed.filename} (${packed.files.length} packed), ${errors} errors, ${warnings} warnings`);
-process.exit(errors > 0 ? 1 : 0);
+let failed = false;
+for (const [name, dir, patterns] of legs) {
+	const result = await analyzePackage(dir, patterns);
+	// "No files found" passes in the scanner, but here it would mean the check looked at nothing.
+	const empty = result.message === 'No files found to analyze';
+	failed ||= !result.passed || empty;
+	console.log(`lint:pack: scanner on ${name}: ${result.passed && !empty ? 'passed' : `FAILED: ${result.message}`}`);
+	if (result.details) console.log(result.details);
+}
+console.log(`lint:pack: ${packed.filename} (${packed.files.length} files) with @n8n/scan-community-package's analyzePackage`);
+process.exit(failed ? 1 : 0);

@@ -28,8 +28,16 @@ export function simplifySession(session: IrisSession, mobileNumber: string, time
 	};
 }
 
-/** The normalized chat message, plus `content`: the parsed markup tree, so unknown tags are never lost. */
-export function simplifyMessage(message: IrisMessage, timeZone: string): ChatMessage & { content: IDataObject[] } {
+/**
+ * The normalized chat message, plus `content`: the parsed markup tree, so unknown tags are never lost.
+ * `conversationId` is the request ID the messages were fetched by, not the message's own `id` (the same GUID in
+ * lower case), so message items join with conversation items and the id works as Conversation ID again.
+ */
+export function simplifyMessage(
+	message: IrisMessage,
+	conversationId: string,
+	timeZone: string,
+): ChatMessage & { content: IDataObject[] } {
 	const { content, ...summary } = describeMarkup(parseMarkup(message.message ?? ''));
 	const inbound = message.direction.toLowerCase() === 'inbound';
 	const customer = textOrNull(message.customerNumber);
@@ -38,7 +46,7 @@ export function simplifyMessage(message: IrisMessage, timeZone: string): ChatMes
 		provider: 'irisengage',
 		direction: inbound ? 'inbound' : 'outbound',
 		messageId: String(message.messageId),
-		conversationId: textOrNull(message.id),
+		conversationId,
 		from: inbound ? customer : business,
 		to: inbound ? business : customer,
 		contactName: message.customerName || null,

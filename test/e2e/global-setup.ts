@@ -8,6 +8,7 @@ import { chooseCredentials } from '../../scripts/lib/credentials';
 import { PROJECT_ROOT, stageN8n } from '../../scripts/lib/stage';
 import { startSimulator } from '../simulator';
 import { E2E_DIR, saveState } from './environment';
+import { clearRanTests } from './ran';
 
 /** Free ports chosen away from `npm start`'s 5678/4010, so both can run at once. */
 const N8N_PORT = Number(process.env.E2E_N8N_PORT ?? 5690);
@@ -15,6 +16,7 @@ const N8N_PORT = Number(process.env.E2E_N8N_PORT ?? 5690);
 export default async function globalSetup(): Promise<void> {
 	const log = (line: string) => process.stdout.write(`  [e2e] ${line}\n`);
 	await ensureRuntime(log);
+	clearRanTests();
 	const sim = await startSimulator({ quiet: true });
 	const userFolder = path.join(E2E_DIR, 'n8n-user');
 	const credentials = chooseCredentials(sim.providers, { root: PROJECT_ROOT, simulatorOnly: true });

@@ -119,8 +119,8 @@ test('a polling trigger runs once (manual run) and feeds IrisEngage', async () =
 	expect(await sim.count({ provider: 'feeds' })).toBe(feedRequestsBefore + 1);
 });
 
-test('bad input fails the execution with the field named, and no credential value is stored anywhere', async () => {
-	const { n8n } = await connect();
+test('bad input fails the execution with the field named, before any request', async () => {
+	const { n8n, sim } = await connect();
 	const workflow = await n8n.createWorkflow({
 		name: 'e2e: IrisEngage bad input',
 		nodes: [
@@ -129,14 +129,52 @@ test('bad input fails the execution with the field named, and no credential valu
 		],
 		connections: chain('Start', 'Conversations'),
 	});
+	const started = Date.now();
 	const execution = await n8n.waitForExecution(await n8n.runWorkflowManually(workflow.id, 'Start'));
 
 	expect(execution.status).toBe('error');
 	expect(execution.data?.resultData.error?.message).toMatch(/^Mobile Number: "97156abc820" is not a phone number/);
-	const everything = JSON.stringify(await n8n.listExecutions(workflow.id, { includeData: true }));
-	expect(everything).not.toContain('password1');
-	// The session token is a JWT: none may appear, whatever its value.
-	expect(everything).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+	expect(await sim.log({ provider: 'irisengage', since: started })).toEqual([]);
+});
+
+test('a provider error after a login stores neither the password nor the session token in the execution', async () => {
+	const { n8n, sim } = await connect();
+	const workflow = await n8n.createWorkflow({
+		name: 'e2e: IrisEngage fails after login',
+		nodes: [
+			{ id: 'manual', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			irisNode('Conversations', { resource: 'conversation', operation: 'getMany', mobileNumber: SAMPLE_NUMBER, sessionCount: 1 }),
+			irisNode('Messages', { resource: 'message', operation: 'getMany', requestId: '={{ $json.conversationId }}', returnAll: true }, [500, 0]),
+		],
+		connections: { ...chain('Start', 'Conversations'), ...chain('Conversations', 'Messages') },
+	});
+	// A fresh login inside this execution: n8n stores the new token in the credential before the failure.
+	await sim.expireTokens('irisengage');
+	await sim.injectFault({ match: { provider: 'irisengage', route: /GetContent/ }, kind: 'status', status: 400, body: { message: 'RequestId is locked' }, times: 1 });
+	const started = Date.now();
+	try {
+		const execution = await n8n.waitForExecution(await n8n.runWorkflowManually(workflow.id, 'Start'));
+		expect(execution.status).toBe('error');
+		expect(nodeOutput(execution, 'Conversations')).toEqual([expect.objectContaining({ conversationId: SAMPLE_SESSION })]);
+		expect(execution.data?.resultData.error?.message).toBe('IrisEngage: RequestId is locked (HTTP 400)');
+	} finally {
+		await sim.clearFaults();
+	}
+
+	const requests = await sim.log({ provider: 'irisengage', since: started });
+	expect(requests.filter((entry) => /Users\/authenticate/.test(entry.path)).map((entry) => entry.status)).toEqual([200]);
+	const usedTokenIds = new Set(requests.filter((entry) => entry.status === 200 && entry.tokenId !== undefined).map((entry) => entry.tokenId));
+	expect(usedTokenIds.size).toBe(1);
+	const issued = (await sim.issuedTokens('irisengage')).find((entry) => usedTokenIds.has(entry.id));
+	const token = String(issued?.token);
+	expect(token).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
+
+	const stored = JSON.stringify(await n8n.listExecutions(workflow.id, { includeData: true }));
+	expect(stored).toContain('RequestId is locked');
+	expect(stored).not.toContain(token);
+	expect(stored).not.toContain('password1');
+	// No other session token either, whatever its value.
+	expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
 });
 
 /** A just-(re)activated webhook can answer 404 for a moment (n8n registers it asynchronously). */

@@ -122,19 +122,26 @@ describe('each injected fault ends in exactly one output or error item per input
 
 test('no credential value appears in any output, error or stored run data', async () => {
 	const store = await irisStore(sim);
-	const runs = [
-		await runNode(listSessions(), threeNumbers, store),
-		await runNode(listSessions({ onError: 'continueRegularOutput' }), [{ phone: 'bad' }], store),
-	];
+	const { password } = sim.providers.irisengage.credentials;
+	// Each run is checked against the token it ran with: the first three share one, the last logs in again.
+	const runs: Array<{ run: unknown; token: string }> = [];
+	const record = async (run: Promise<{ run: unknown }>) => {
+		const { run: data } = await run;
+		runs.push({ run: data, token: String(store.get('irisEngageApi')?.sessionToken) });
+	};
+	await record(runNode(listSessions(), threeNumbers, store));
+	await record(runNode(listSessions({ onError: 'continueRegularOutput' }), [{ phone: 'bad' }], store));
 	sim.injectFault({ match: { provider: 'irisengage', route: SESSIONS_ROUTE }, kind: 'status', status: 500, times: 100 });
-	runs.push(await runNode(listSessions(), threeNumbers, store));
+	await record(runNode(listSessions(), threeNumbers, store));
 	sim.expireTokens('irisengage');
 	sim.clearFaults();
-	runs.push(await runNode(listSessions(), threeNumbers, store));
-	const token = String(store.get('irisEngageApi')?.sessionToken);
-	const { password } = sim.providers.irisengage.credentials;
-	expect(token.length).toBeGreaterThan(20);
-	for (const { run } of runs) {
+	await record(runNode(listSessions(), threeNumbers, store));
+
+	const tokens = runs.map((entry) => entry.token);
+	expect(new Set(tokens).size).toBe(2);
+	expect(tokens[0]).toBe(tokens[2]);
+	for (const { run, token } of runs) {
+		expect(token).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
 		const serialized = JSON.stringify(run);
 		expect(serialized).not.toContain(token);
 		expect(serialized).not.toContain(password);

@@ -62,7 +62,7 @@ describe('Message → Get Many', () => {
 			provider: 'irisengage',
 			direction: 'inbound',
 			messageId: '85a7339d-3e6f-4b22-b2e4-f8fa09bc3379',
-			conversationId: 'cdc079cc-c7fc-46cc-aeca-fd81d83a82b8',
+			conversationId: SAMPLE_ID,
 			from: IRIS_SAMPLE_MOBILE_NO,
 			contactName: 'Ganga Shyam',
 			type: 'text',
@@ -151,6 +151,35 @@ describe('Conversation → Get History', () => {
 		expect(items).toHaveLength(22);
 		expect(items.slice(0, 11).every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
 		expect(items.slice(11).every((item) => (item.pairedItem as { item: number }).item === 2)).toBe(true);
+	});
+});
+
+describe('conversationId joins conversations and messages', () => {
+	test('conversation items and message items (Get History and Message Get Many) carry the same id, which Get Many accepts back', async () => {
+		const store = await irisStore(sim);
+		const mobileNumber = '971500000002';
+		const conversations = await runNode(irisNode({ resource: 'conversation', operation: 'getHistory', mobileNumber, sessionCount: 2 }), [{}], store);
+		const perMessage = await runNode(
+			irisNode({ resource: 'conversation', operation: 'getHistory', mobileNumber, sessionCount: 2, options: { output: 'message' } }),
+			[{}],
+			store,
+		);
+		const conversationIds = conversations.output('IrisEngage').map((item) => item.json.conversationId as string);
+		expect(conversationIds).toHaveLength(2);
+		for (const conversation of conversations.output('IrisEngage')) {
+			const nested = conversation.json.messages as Array<{ conversationId: string }>;
+			expect(nested.length).toBeGreaterThan(0);
+			expect(nested.every((message) => message.conversationId === conversation.json.conversationId)).toBe(true);
+		}
+		const joined = new Set(perMessage.output('IrisEngage').map((item) => item.json.conversationId));
+		expect([...joined]).toEqual(conversationIds);
+
+		sim.reset();
+		const messages = await runNode(irisNode({ resource: 'message', operation: 'getMany', requestId: conversationIds[1], returnAll: true }), [{}], store);
+		expect(sim.log.find((entry) => CONTENT_ROUTE.test(entry.path))?.body).toEqual({ RequestId: conversationIds[1] });
+		const messageIds = messages.output('IrisEngage').map((item) => item.json.conversationId);
+		expect(messageIds.length).toBeGreaterThan(0);
+		expect(messageIds.every((id) => id === conversationIds[1])).toBe(true);
 	});
 });
 

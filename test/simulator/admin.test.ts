@@ -118,6 +118,18 @@ describe('admin API', () => {
 		expect((await getContent(second)).status).toBe(401);
 	});
 
+	it('lists the tokens a provider issued, with the ids the log records', async () => {
+		const first = await iris.login();
+		const second = await iris.login();
+		await getContent(second);
+		expect(await client.issuedTokens('irisengage')).toEqual([
+			{ id: 0, token: first },
+			{ id: 1, token: second },
+		]);
+		expect(sim.log.at(-1)?.tokenId).toBe(1);
+		await expect(client.issuedTokens('nope')).rejects.toThrow("GET /tokens?provider=nope: 400 No simulated provider named 'nope'");
+	});
+
 	it('resets like reset(): logs, faults, tokens, webhooks', async () => {
 		const token = await iris.login();
 		sim.injectFault({ kind: 'status', status: 500, times: 5 });

@@ -66,6 +66,11 @@ const handlers: Record<string, AdminHandler> = {
 		simulator.setLatency(ms, match);
 		return ok();
 	},
+	'GET /tokens': ({ simulator }, { query }) => {
+		const provider = query.get('provider') ?? '';
+		if (!(provider in simulator.providers)) throw new BadInput(`No simulated provider named '${provider}'`);
+		return json(200, simulator.issuedTokens(provider));
+	},
 	'POST /expire-tokens': ({ simulator }, { body }) => {
 		simulator.expireTokens(providerFromJson(body, Object.keys(simulator.providers)));
 		return ok();

@@ -75,6 +75,11 @@ export class SimulatorClient {
 		await this.call('POST', '/latency', { ms, match: wireMatch(match) });
 	}
 
+	/** The tokens `provider` issued, with the ids the log's `tokenId` refers to. */
+	async issuedTokens(provider: string): Promise<Array<{ id: number; token: string }>> {
+		return await this.call('GET', `/tokens${query({ provider })}`);
+	}
+
 	async expireTokens(provider?: string): Promise<void> {
 		await this.call('POST', '/expire-tokens', { provider });
 	}

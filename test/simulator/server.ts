@@ -129,6 +129,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		injectFault: (fault) => rules.inject(fault),
 		clearFaults: () => rules.clearFaults(),
 		setLatency: (ms, match) => rules.setLatency(ms, match),
+		issuedTokens: (provider) => {
+			const issuer = issuers.get(provider);
+			if (!issuer) throw new Error(`No simulated provider named '${provider}'`);
+			return issuer.issuedTokens();
+		},
 		expireTokens: (provider) => {
 			if (provider !== undefined && !issuers.has(provider)) {
 				throw new Error(`No simulated provider named '${provider}'`);

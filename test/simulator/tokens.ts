@@ -61,6 +61,11 @@ export class TokenIssuer {
 		return { state: expired ? 'expired' : 'valid', id: record.id };
 	}
 
+	/** The remembered tokens by issue id, so an end-to-end test can look for the very value n8n holds. */
+	issuedTokens(): Array<{ id: number; token: string }> {
+		return [...this.issued].map(([token, { id }]) => ({ id, token }));
+	}
+
 	/** Every token issued so far is refused from now on; new logins work. */
 	expireAll(): void {
 		this.firstLiveId = this.nextId;

@@ -136,6 +136,11 @@ export interface Simulator {
 	clearFaults(): void;
 	/** Delays every matching answer by ms (0 removes the rule); a later rule wins over an earlier one. */
 	setLatency(ms: number, match?: Omit<RequestMatch, 'method'>): void;
+	/**
+	 * The tokens one provider issued and still remembers, oldest first, matched with the log's `tokenId`. Test
+	 * tokens only: tests use them to prove no token value leaks anywhere.
+	 */
+	issuedTokens(provider: string): Array<{ id: number; token: string }>;
 	/** Every token issued so far (by one provider, or all) is refused with 401 from now on. */
 	expireTokens(provider?: string): void;
 	/**

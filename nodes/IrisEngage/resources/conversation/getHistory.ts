@@ -59,16 +59,17 @@ export const getConversationHistory: Operation<Params> = {
 			session,
 			messages: (fetched[index] as PromiseFulfilledResult<IrisMessage[]>).value,
 		}));
-		if (params.onePerMessage) return histories.flatMap((history) => messagesOf(history.messages, params));
+		if (params.onePerMessage) return histories.flatMap((history) => messagesOf(history.session, history.messages, params));
 		return histories.map((history) => conversationWithMessages(history.session, history.messages, params));
 	},
 };
 
-function messagesOf(messages: IrisMessage[], params: Params): IDataObject[] {
-	return params.simplify ? messages.map((message) => simplifyMessage(message, params.timeZone)) : messages;
+function messagesOf(session: IrisSession, messages: IrisMessage[], params: Params): IDataObject[] {
+	if (!params.simplify) return messages;
+	return messages.map((message) => simplifyMessage(message, String(session.requestId), params.timeZone));
 }
 
 function conversationWithMessages(session: IrisSession, messages: IrisMessage[], params: Params): IDataObject {
 	const conversation = params.simplify ? simplifySession(session, params.mobileNumber, params.timeZone) : { ...session };
-	return { ...conversation, messageCount: messages.length, messages: messagesOf(messages, params) };
+	return { ...conversation, messageCount: messages.length, messages: messagesOf(session, messages, params) };
 }

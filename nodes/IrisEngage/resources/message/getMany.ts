@@ -59,6 +59,6 @@ export const getManyMessages: Operation<Params> = {
 	async run(this: IExecuteFunctions, params, itemIndex): Promise<IDataObject[]> {
 		const messages = (await getMessages(this, params.requestId, itemIndex)).slice(0, params.limit);
 		if (!params.simplify) return messages;
-		return messages.map((message) => simplifyMessage(message, params.timeZone));
+		return messages.map((message) => simplifyMessage(message, params.requestId, params.timeZone));
 	},
 };

@@ -1,0 +1,28 @@
+/**
+ * The one place that says which real-n8n cases prove each published node and credential. A new provider adds
+ * its node types and credential types here, each with the e2e tests that exercise them (full test names as jest
+ * prints them: describe titles and test title joined by spaces). coverage.e2e.test.ts, run last, fails when
+ * package.json's `n8n` section lists a node with no case or a credential that logs in with no wrong-secret
+ * case, when this table names a type the package does not publish, or when a named test did not run and pass.
+ */
+export interface E2ECase {
+	/** The test file's name in test/e2e/. */
+	file: string;
+	test: string;
+}
+
+/** Node type → the e2e tests that run it inside n8n (at least one; a trigger needs one that fires it). */
+export const NODE_CASES: Record<string, E2ECase[]> = {
+	'n8n-nodes-chat-providers.irisEngage': [
+		{ file: 'examples.e2e.test.ts', test: 'irisengage-conversation-get-many.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'irisengage-conversation-get-history.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'irisengage-message-get-many.json runs inside n8n against the simulator' },
+		{ file: 'machinery.e2e.test.ts', test: 'a workflow started by a webhook fired from the simulator, runs IrisEngage with the posted number and answers with its output' },
+		{ file: 'machinery.e2e.test.ts', test: 'a provider error after a login stores neither the password nor the session token in the execution' },
+	],
+};
+
+/** Credential type → the e2e test showing that a wrong secret fails with the provider's message and leaks nothing. */
+export const WRONG_SECRET_CASES: Record<string, E2ECase> = {
+	irisEngageApi: { file: 'package.e2e.test.ts', test: 'a credential Test with a wrong password fails with the provider message, not the password' },
+};
