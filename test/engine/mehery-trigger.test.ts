@@ -6,8 +6,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../simulator';
 import { notificationBody, type NotifyRequest } from '../simulator/providers/mehery-notify';
-import { runWebhook, runWebhookMethods, serveWebhook, webhookUrl, type WebhookRequest } from './harness';
-import { meheryCredentialRef, meheryStore, MEHERY_TRIGGER_TYPE } from './mehery.fixture';
+import { loadExamples } from './examples';
+import { runNode, runWebhook, runWebhookMethods, serveWebhook, webhookUrl, type WebhookRequest } from './harness';
+import { bodiesOf, meheryCredentialRef, meheryStore, MEHERY_TRIGGER_TYPE, SEND_ROUTE } from './mehery.fixture';
 
 let sim: Simulator;
 let token: string;
@@ -186,4 +187,17 @@ describe('registration', () => {
 			await server.close();
 		}
 	});
+});
+
+test('the trigger example: a customer message starts it and its Reply node answers the sender', async () => {
+	const { workflow } = loadExamples().find((example) => example.file === 'mehery-trigger.json')!;
+	const [triggerNode, replyNode] = [workflow.nodes.find((node) => node.type === MEHERY_TRIGGER_TYPE)!, workflow.nodes.find((node) => node.name === 'Reply')!];
+	const options = await deployment();
+	const run = await runWebhook(triggerNode, signed(body({ kind: 'message', id: 'ex-1', text: 'Is my order late?', phone: '919900000042', name: 'Noor' })), options);
+	expect(run.items).toHaveLength(1);
+	const reply = await runNode(replyNode, run.items.map((item) => item.json), options.store);
+	expect(reply.error('Reply')).toBeUndefined();
+	expect(bodiesOf(sim, SEND_ROUTE)).toEqual([
+		{ channelId: 'wa360:919999998888', to: { phone: '919900000042' }, type: 'text', mask: false, text: { body: 'Thanks Noor, we got: Is my order late?' } },
+	]);
 });

@@ -26,6 +26,8 @@ export const SANDBOX_CHANNELS: MeheryChannel[] = [
 
 /** The spec's own sample session id, always present and open. */
 export const SAMPLE_SESSION_ID = '61f3810a02e14c0877fc1a32';
+/** The other sessions: ids in the same ObjectId form, numbered so examples and tests can name them. */
+export const sessionId = (index: number) => `61f3810a02e14c0877fc${(0x2a00 + index).toString(16)}`;
 
 const DATA_ANCHOR = Date.UTC(2024, 5, 3, 9, 30, 0);
 const MINUTE = 60_000;
@@ -86,9 +88,7 @@ export class MeheryData {
 		this.templates = this.makeTemplates(sizes.meheryTemplates ?? NAMED_TEMPLATES.length);
 		this.globalVars = this.makeGlobalVars();
 		this.addSession(SAMPLE_SESSION_ID, 0);
-		const count = sizes.meherySessions ?? 10;
-		const random = randomFor(seed, 'mehery-sessions');
-		for (let index = 1; index <= count; index++) this.addSession(objectId(random), index);
+		for (let index = 1; index <= (sizes.meherySessions ?? 10); index++) this.addSession(sessionId(index), index);
 	}
 
 	channels(sandbox: boolean): MeheryChannel[] {

@@ -1,6 +1,6 @@
 import { startSimulator, type Simulator } from '..';
 import { startReceiver } from '../testing';
-import { MeheryData, SAMPLE_SESSION_ID } from './mehery-data';
+import { MeheryData, SAMPLE_SESSION_ID, sessionId } from './mehery-data';
 
 let sim: Simulator;
 let api: string;
@@ -133,14 +133,16 @@ describe('Mehery sessions', () => {
 		expect((await call('POST', '/session/messages', { sessionId: 'nope' })).status).toBe(404);
 	});
 
-	it('routes, resolves and closes a session; a closed session refuses more with 409', async () => {
-		const id = [...new MeheryData(1, {}).sessions.keys()][1];
+	it('routes, resolves and closes a session (closing twice is fine); a closed session refuses routing with 409', async () => {
+		const id = sessionId(1);
+		expect(new MeheryData(1, {}).sessions.has(id)).toBe(true);
 		const routed = await call('POST', '/session/routing', { sessionId: id, queue: 'support', agent: 'a1', skills: ['dental'], params: {} });
 		expect(routed.body.results[0]).toMatchObject({ eventCode: 'SESSION_ROUTED', sessionRouted: { targetQueue: 'support' } });
 		expect((await call('POST', '/session/routing', { sessionId: id, queue: 'x' })).body.errors[0].field).toBe('params');
 		expect((await call('POST', '/session/resolve', { sessionId: id })).body.results[0].eventCode).toBe('SESSION_RESOLVED');
 		expect((await call('POST', '/session/close', { sessionId: id })).body.results[0].eventCode).toBe('SESSION_CLOSED');
-		expect((await call('POST', '/session/close', { sessionId: id })).status).toBe(409);
+		expect((await call('POST', '/session/close', { sessionId: id })).status).toBe(200);
+		expect((await call('POST', '/session/routing', { sessionId: id, queue: 'x', params: {} })).status).toBe(409);
 	});
 });
 

@@ -51,7 +51,7 @@ function refusal(status: number, statusKey: string, message: string, problem?: F
 	return json(status, { ...envelope(status, statusKey, message), errors });
 }
 const badField = (problem: FieldProblem) =>
-	refusal(400, 'BAD_REQUEST', `${problem.field} ${problem.description}`, problem);
+	refusal(400, 'BAD_REQUEST', `${problem.field}: ${problem.description}`, problem);
 const notFound = (message: string) => refusal(404, 'NOT_FOUND', message);
 
 function authenticate(request: SimRequest) {
@@ -204,7 +204,7 @@ export const mehery: ProviderFactory = ({ seed, sizes, webhooks, sendWebhook }) 
 				handler: (request) => {
 					const { found, reply } = session(request);
 					if (!found) return reply;
-					if (found.state === 'closed') return refusal(409, 'CONFLICT', 'Session is already closed');
+					// Closing a closed session again changes nothing and is not an error.
 					found.state = 'closed';
 					return sessionEvent('SESSION_CLOSED', found.sessionId);
 				},
