@@ -208,3 +208,12 @@ describe('Message → Send: delivery', () => {
 		expect(JSON.stringify(error)).not.toContain('wrong-key-123');
 	});
 });
+
+test('no credential value reaches any output, success or failure', async () => {
+	const { apiKey, apiId, verifyToken } = sim.providers.mehery.credentials;
+	sim.injectFault({ kind: 'status', status: 400, times: 1, match: { route: SEND_ROUTE }, body: { message: 'rejected' } });
+	const { items } = await runMehery(sim, sendParameters({ recipient: '={{ $json.to }}' }), [{ to: '919988776655' }, { to: '919988776656' }], { continueOnFail: true });
+	expect(items.map((item) => 'error' in item.json)).toEqual([true, false]);
+	const output = JSON.stringify(items);
+	for (const secret of [apiKey, apiId, verifyToken]) expect(output).not.toContain(secret);
+});

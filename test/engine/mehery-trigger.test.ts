@@ -201,3 +201,20 @@ test('the trigger example: a customer message starts it and its Reply node answe
 		{ channelId: 'wa360:919999998888', to: { phone: '919900000042' }, type: 'text', mask: false, text: { body: 'Thanks Noor, we got: Is my order late?' } },
 	]);
 });
+
+test('Download Media puts an inbound image into binary data with its MIME type and file name', async () => {
+	const { createServer } = await import('node:http');
+	const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(2048, 1)));
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	try {
+		const link = `http://127.0.0.1:${(server.address() as { port: number }).port}/receipt.png`;
+		const payload = body({ kind: 'image', id: 'img-dl' }) as { messages: Array<{ image: Record<string, string> }> };
+		Object.assign(payload.messages[0].image, { link, linkSecure: link });
+		const run = await runWebhook(trigger({ options: { downloadMedia: true } }), signed(payload), await deployment());
+		expect(run.items).toHaveLength(1);
+		expect(run.items[0].binary?.data).toMatchObject({ mimeType: 'image/png', fileName: 'receipt.png' });
+		expect(run.items[0].json.media).toMatchObject({ url: link, kind: 'image' });
+	} finally {
+		await new Promise((resolve) => server.close(resolve));
+	}
+});
