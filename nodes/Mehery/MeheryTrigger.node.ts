@@ -40,8 +40,10 @@ export class MeheryTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// Contact info requests may be answered by the workflow; everything else is answered by webhook().
-				responseMode: '={{ $parameter["events"].includes("contactInfo") && $parameter["contactInfoResponse"] === "workflow" ? "responseNode" : "onReceived" }}',
+				// Contact info requests may be answered by the workflow's last node; everything else by webhook() itself.
+				// (n8n's Respond to Webhook node refuses to run after any trigger but n8n's own webhook nodes.)
+				responseMode: '={{ $parameter["events"].includes("contactInfo") && $parameter["contactInfoResponse"] === "workflow" ? "lastNode" : "onReceived" }}',
+				responseData: 'firstEntryJson',
 				path: 'mehery',
 			},
 		],

@@ -132,3 +132,49 @@ test('a Mehery credential Test with a wrong API key fails as Unauthorized, witho
 	expect(result.message).toBe('Unauthorized');
 	expect(result.message).not.toContain('not-the-key-5d1');
 });
+
+test("a contact info request is answered with a ContactInfoUpdate from the workflow's last node", async () => {
+	const { n8n, state } = await connect();
+	const workflow = await n8n.createWorkflow({
+		name: 'e2e: Mehery contact info answered by the workflow',
+		nodes: [
+			{
+				id: 'mehery-contact-trigger',
+				name: 'Mehery Trigger',
+				type: 'n8n-nodes-chat-providers.meheryTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: 'e2e-mehery-contact-info',
+				parameters: { events: ['message', 'contactInfo'], contactInfoResponse: 'workflow' },
+				credentials: { meheryXmsApi: state.credentialIds.meheryXmsApi },
+			},
+			{
+				id: 'answer',
+				name: 'Contact Info',
+				type: 'n8n-nodes-base.set',
+				typeVersion: 1,
+				position: [250, 0],
+				parameters: {
+					keepOnlySet: true,
+					values: { string: [{ name: 'name', value: '={{ $json.name }} (VIP)' }, { name: 'profileId', value: '=C-{{ $json.phone }}' }] },
+					options: {},
+				},
+			},
+		],
+		connections: { 'Mehery Trigger': { main: [[{ node: 'Contact Info', type: 'main', index: 0 }]] } },
+	});
+	// The account's one webhook now points at this workflow: it takes the deliveries over.
+	await activate(n8n, workflow.id);
+	try {
+		const answer = await notify({ kind: 'contact', phone: '919900000055', name: 'Mei' });
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(answer.body)).toEqual({ name: 'Mei (VIP)', profileId: 'C-919900000055' });
+		// Messages to the same trigger are still answered by the trigger itself, at once.
+		const started = Date.now();
+		const message = await notify({ kind: 'message', id: 'e2e-m3' });
+		expect({ status: message.status, body: JSON.parse(message.body) }).toEqual({ status: 200, body: { received: 1, started: 1 } });
+		expect((await n8n.waitForExecution({ workflowId: workflow.id, after: started })).status).toBe('success');
+	} finally {
+		await n8n.deactivateWorkflow(workflow.id);
+	}
+});

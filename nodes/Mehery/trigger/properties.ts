@@ -62,15 +62,15 @@ export const triggerProperties: INodeProperties[] = [
 		options: [
 			{ name: 'Immediately, With No Changes', value: 'empty', description: 'Answer {} at once; the workflow still runs' },
 			{
-				name: "Using 'Respond to Webhook' Node",
+				name: "With the Workflow's Last Node",
 				value: 'workflow',
-				description: 'Answer with a ContactInfoUpdate from the workflow: {"name", "email", "mobile", "profileId", "labels"}',
+				description: 'Answer with the first item of the node that runs last: a ContactInfoUpdate such as {"name", "email", "mobile", "profileId", "labels"}',
 			},
 		],
 	},
 	{
 		displayName:
-			'Add a "Respond to Webhook" node that answers contact info requests with JSON such as {"name": "John Doe", "email": "abc@xyz.com", "profileId": "C34567"}. Messages and other notifications are answered by the trigger itself.',
+			'End the workflow with a node (e.g. Edit Fields) whose first item is the answer, such as {"name": "John Doe", "email": "abc@xyz.com", "profileId": "C34567"}. Messages and other notifications are answered by the trigger itself. (n8n\'s Respond to Webhook node cannot be used: it only works after n8n\'s own Webhook trigger.)',
 		name: 'respondNotice',
 		type: 'notice',
 		default: '',
