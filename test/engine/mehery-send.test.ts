@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { startSimulator, type Simulator } from '../simulator';
 import { bodiesOf, CHANNEL, runMehery, SEND_ROUTE, sendParameters } from './mehery.fixture';
 
@@ -11,7 +13,7 @@ afterAll(async () => await sim.close());
 const TO = { phone: '919988776655' };
 
 /** Sends one message and returns the OutBoundMsg body the simulator received. */
-async function sentBody(overrides: Record<string, unknown>) {
+async function sentBody(overrides: INodeParameters) {
 	const { items, error } = await runMehery(sim, sendParameters(overrides));
 	expect(error).toBeUndefined();
 	expect(items).toHaveLength(1);
