@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { invalidParameter } from '../../../shared/errors';
 import { isHttpUrl, readChannelId, readJsonObject, readKeyValues, readRequiredText } from '../../fields';
 import type { Button, ButtonType, ContactCard, MediaType, MessageContent, OutboundMessage, Recipient } from '../../outbound';
-import { MEDIA_TYPES } from './sendFields';
+import { MEDIA_TYPES } from './sendDisplay';
 
 /** Reads and validates one Message → Send item, before any request: every refusal names the field. */
 
