@@ -1,5 +1,5 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_MAX_MEDIA_BYTES, receiveWebhook, webhookRegistration } from '../shared/trigger';
 import { anyObject, CREDENTIAL_TYPE, dataOf, meheryRequest, PROVIDER } from './api';
@@ -58,6 +58,13 @@ export class MeheryTrigger implements INodeType {
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				const { verifyToken } = await this.getCredentials<TriggerCredentials>(CREDENTIAL_TYPE);
+				// Without it every call Mehery makes would be refused: say so now, not by silence later.
+				if (!verifyToken) {
+					throw new NodeOperationError(this.getNode(), 'The Mehery XMS credential has no Webhook Verify Token', {
+						description: 'Set it to the verify token configured for your webhook at Mehery: the trigger refuses every call without it.',
+					});
+				}
 				return await registration.create.call(this);
 			},
 			// Only forgets the URL: Mehery has no delete (the node's notice says what that means).

@@ -167,6 +167,12 @@ describe('registration', () => {
 		expect(sim.count({ route: /config\/webhook/ })).toBe(3);
 	});
 
+	test('activation without a verify token in the credential fails with a clear message and sets nothing', async () => {
+		const options = { ...(await deployment()), store: await meheryStore(sim, { verifyToken: '' }) };
+		await expect(runWebhookMethods(trigger(), 'create', options)).rejects.toThrow('The Mehery XMS credential has no Webhook Verify Token');
+		expect(sim.webhooks.list('mehery')).toEqual([]);
+	});
+
 	test("Mehery's own webhook call, after activation, starts exactly one run with the normalized message", async () => {
 		const options = await deployment();
 		const node = trigger();
