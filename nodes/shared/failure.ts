@@ -90,8 +90,13 @@ export function providerDidNotTakeIt(failure: RequestFailure): boolean {
 	return failure.status === undefined && failure.code !== undefined && NOT_SENT_CODES.has(failure.code);
 }
 
-/** Worth another try for a read: throttling, gateway trouble, or a transport failure. */
+/** The provider asks us to slow down: the adaptive limiter shrinks on these. */
+export function isThrottle(failure: RequestFailure): boolean {
+	return failure.status === 429 || failure.status === 503;
+}
+
+/** Worth another try for a read (reads are idempotent): throttling, a server or gateway error, or a transport failure. */
 export function isTransient(failure: RequestFailure): boolean {
-	if (failure.status !== undefined) return [408, 429, 502, 503, 504].includes(failure.status);
+	if (failure.status !== undefined) return [408, 429, 500, 502, 503, 504].includes(failure.status);
 	return failure.code !== undefined && (NOT_SENT_CODES.has(failure.code) || AMBIGUOUS_CODES.has(failure.code));
 }

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { beginExecution, readMaxConcurrentRequests } from './execution';
 import { runPool } from './pool';
+import { AdaptiveLimiter, LimiterClosedError } from './throttle';
 
 /** An entry of the Operation selector; `value` defaults to the operation's key in its resource. */
 export interface OperationOption {
@@ -11,11 +13,7 @@ export interface OperationOption {
 	description: string;
 }
 
-/**
- * One operation of a node, in one file: its parameters and how to run one input item.
- * Reading parameters is separate from running so that bad input is reported before any request.
- */
-export interface Operation<Params> {
+interface BaseOperation<Params> {
 	/** How the operation appears in its resource's Operation selector; declared once, see `defineResource`. */
 	option?: OperationOption;
 	description: INodeProperties[];
@@ -23,17 +21,53 @@ export interface Operation<Params> {
 	readParameters(this: IExecuteFunctions, itemIndex: number): Params;
 	/** Runs one item and returns its output rows (each becomes an item paired with the input). */
 	run(this: IExecuteFunctions, params: Params, itemIndex: number): Promise<IDataObject[]>;
-	/** Items with the same key run one after another in input order (e.g. messages to one recipient). */
-	orderKey?: (params: Params) => string | undefined;
-	/** How many input items may run at once. */
-	concurrency?: number;
 }
+
+/** Reads are idempotent: retried on any transient failure. Items with the same key run in input order. */
+export interface ReadOperation<Params> extends BaseOperation<Params> {
+	kind?: 'read';
+	orderKey?: (params: Params) => string | undefined;
+}
+
+/**
+ * A send delivers something to a recipient: its requests are never repeated after an ambiguous failure, and
+ * it must name the recipient, so that messages to one recipient go out one after another in input order.
+ */
+export interface SendOperation<Params> extends BaseOperation<Params> {
+	kind: 'send';
+	orderKey: (params: Params) => string;
+}
+
+/**
+ * One operation of a node, in one file: its parameters and how to run one input item.
+ * Reading parameters is separate from running so that bad input is reported before any request.
+ */
+export type Operation<Params> = ReadOperation<Params> | SendOperation<Params>;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own parameter type
 export type ResourceOperations = Record<string, Operation<any>>;
 export type OperationMap = Record<string, ResourceOperations>;
 
-const DEFAULT_CONCURRENCY = 5;
+/**
+ * A node's `{resource: {operation}}` table, checked when the node module loads: types stop a TypeScript author,
+ * this stops plain JavaScript or a cast from declaring a send without an order key.
+ */
+export function operationTable<Map extends OperationMap>(operations: Map): Map {
+	for (const [resource, byName] of Object.entries(operations)) {
+		for (const [name, operation] of Object.entries(byName)) {
+			const kind = (operation as { kind?: unknown }).kind;
+			if (kind !== undefined && kind !== 'read' && kind !== 'send') {
+				throw new Error(`Operation "${resource}/${name}" has kind ${JSON.stringify(kind)}; use "read" or "send"`);
+			}
+			if (kind === 'send' && typeof operation.orderKey !== 'function') {
+				throw new Error(
+					`Operation "${resource}/${name}" sends but declares no orderKey: name the recipient so messages to it keep their order`,
+				);
+			}
+		}
+	}
+	return operations;
+}
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
@@ -41,7 +75,8 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 }
 
 /**
- * Runs an operation over every input item: validate all, then run with bounded concurrency.
+ * Runs an operation over every input item: validate all, then run them side by side, with one adaptive bound on
+ * the provider requests in flight over the whole execution (see throttle.ts).
  * Output keeps input order, every item carries `pairedItem`, and with "Continue On Fail" every failed
  * input item yields exactly one error item instead of stopping the workflow.
  */
@@ -52,11 +87,17 @@ export async function runOperation<Params>(
 	const items = context.getInputData();
 	const continueOnFail = context.continueOnFail();
 	const params: Array<Params | undefined> = [];
+	const keys: Array<string | undefined> = [];
 	const failures = new Map<number, Error>();
+	// One bound over every request of this execution, nested ones included; the user's bound is read first so a
+	// bad value fails the node before any request.
+	const limiter = new AdaptiveLimiter(readMaxConcurrentRequests(context));
+	beginExecution(context, { limiter, kind: operation.kind ?? 'read' });
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			params[itemIndex] = operation.readParameters.call(context, itemIndex);
+			keys[itemIndex] = orderKeyOf(context, operation, params[itemIndex] as Params, itemIndex);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(context, error, itemIndex);
 			failures.set(itemIndex, asNodeError(context, error, itemIndex));
@@ -64,23 +105,29 @@ export async function runOperation<Params>(
 	}
 
 	const runnable = items.map((_, index) => index).filter((index) => !failures.has(index));
-	// Without Continue On Fail the first failure fails the node: items not started yet are not sent.
+	// Without Continue On Fail the first failure fails the node: items not sent yet are not sent at all.
 	let failed = false;
 	const work = async (itemIndex: number) => {
 		if (failed) return undefined;
 		try {
 			return await operation.run.call(context, params[itemIndex] as Params, itemIndex);
 		} catch (error) {
-			failed = !continueOnFail;
+			if (error instanceof LimiterClosedError) return undefined;
+			if (!continueOnFail) {
+				failed = true;
+				limiter.close();
+			}
 			throw asNodeError(context, error, itemIndex);
 		}
 	};
+	// The limiter bounds the requests. Items start only a little ahead of its window: an item started long before
+	// it can send does its preparation while answers of requests already out wait for the event loop.
 	const options = {
-		concurrency: operation.concurrency ?? DEFAULT_CONCURRENCY,
-		keyOf: (itemIndex: number) => operation.orderKey?.(params[itemIndex] as Params),
+		concurrency: () => Math.min(limiter.max, limiter.limit + Math.ceil(limiter.limit / 5)),
+		keyOf: (itemIndex: number) => keys[itemIndex],
 	};
-	// The first item runs alone so that a session token it fetches is reused by all the others,
-	// instead of every concurrent item logging in at once.
+	// The first item runs alone so that a session token it fetches is reused by all the others, instead of every
+	// concurrent item logging in at once; and so that, if it fails without Continue On Fail, nothing else was sent.
 	const results = [
 		...(await runPool(runnable.slice(0, 1), options, work)),
 		...(await runPool(runnable.slice(1), options, work)),
@@ -102,6 +149,18 @@ export async function runOperation<Params>(
 	return output;
 }
 
+/** A send's recipient must be known before anything goes out; a read's key is optional. */
+function orderKeyOf<Params>(context: IExecuteFunctions, operation: Operation<Params>, params: Params, itemIndex: number) {
+	const key = operation.orderKey?.(params);
+	if (operation.kind === 'send' && (typeof key !== 'string' || key === '')) {
+		throw new NodeOperationError(context.getNode(), 'The recipient of this message is empty', {
+			itemIndex,
+			description: 'A message needs a recipient; it keeps messages to one recipient in their input order.',
+		});
+	}
+	return key;
+}
+
 function errorJson(error: Error): IDataObject {
 	const json: IDataObject = { error: error.message };
 	const { description, httpCode } = error as Partial<NodeApiError>;
@@ -114,7 +173,7 @@ function errorJson(error: Error): IDataObject {
 export async function dispatch(context: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operationName = context.getNodeParameter('operation', 0) as string;
-	const operation = operations[resource]?.[operationName];
+	const operation = operationTable(operations)[resource]?.[operationName];
 	if (!operation) {
 		throw new NodeOperationError(context.getNode(), `Operation "${operationName}" of resource "${resource}" is not supported`);
 	}

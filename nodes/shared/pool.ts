@@ -8,8 +8,11 @@
  */
 
 export interface PoolOptions<T> {
-	/** Maximum number of workers running at the same time (integer >= 1). */
-	concurrency: number;
+	/**
+	 * Maximum number of workers running at the same time (integer >= 1), or a function read whenever a worker
+	 * could start, for a bound that changes while the pool runs (its results below 1 count as 1).
+	 */
+	concurrency: number | (() => number);
 	/** Ordering key (recipient, conversation). `undefined` = no ordering constraint for this item. */
 	keyOf?: (item: T, index: number) => string | undefined;
 }
@@ -67,9 +70,10 @@ export async function runPool<T, R>(
 	worker: (item: T, index: number) => Promise<R>,
 ): Promise<Array<PromiseSettledResult<R>>> {
 	const { concurrency, keyOf } = options;
-	if (!Number.isInteger(concurrency) || concurrency < 1) {
+	if (typeof concurrency !== 'function' && (!Number.isInteger(concurrency) || concurrency < 1)) {
 		throw new RangeError(`Pool concurrency must be an integer of at least 1, got ${String(concurrency)}`);
 	}
+	const bound = typeof concurrency === 'function' ? () => Math.max(1, concurrency()) : () => concurrency;
 
 	const total = items.length;
 	const results = new Array<PromiseSettledResult<R>>(total);
@@ -136,7 +140,7 @@ export async function runPool<T, R>(
 		};
 
 		const fill = () => {
-			while (running < concurrency && ready.size > 0) start(ready.pop() as number);
+			while (running < bound() && ready.size > 0) start(ready.pop() as number);
 		};
 
 		fill();

@@ -9,7 +9,8 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import { providerApiError } from './errors';
-import { describeFailure, isTransient, providerDidNotTakeIt } from './failure';
+import { executionScope } from './execution';
+import { describeFailure, isTransient, isThrottle, providerDidNotTakeIt, type RequestFailure } from './failure';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -44,15 +45,20 @@ export interface ProviderRequest {
 	/** Display name used in error messages, e.g. "IrisEngage". */
 	provider: string;
 	credentialType: string;
+	/** Defaults to the running operation's kind; a send operation's requests are always sends. */
 	kind?: RequestKind;
 	itemIndex?: number;
 	retry?: Partial<RetryPolicy>;
 }
 
-/** Capped exponential backoff; a provider's Retry-After wins when it is longer. */
-export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfterMs?: number): number {
+/**
+ * Capped exponential backoff with "equal jitter" (a random point in the upper half of the step), so items that
+ * failed together do not retry in lockstep, yet never retry at once; a provider's Retry-After wins when longer.
+ */
+export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfterMs?: number, random = Math.random): number {
 	const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-	return Math.max(exponential, retryAfterMs ?? 0);
+	const jittered = Math.round(exponential / 2 + (random() * exponential) / 2);
+	return Math.max(jittered, retryAfterMs ?? 0);
 }
 
 /**
@@ -66,27 +72,36 @@ export async function providerRequest<T = unknown>(
 	request: ProviderRequest,
 ): Promise<T> {
 	const policy = { ...DEFAULT_RETRY, ...request.retry };
-	const kind = request.kind ?? 'read';
+	const scope = executionScope(context);
+	const kind: RequestKind = request.kind === 'send' || scope?.kind === 'send' ? 'send' : 'read';
 	for (let attempt = 1; ; attempt++) {
+		let failure: RequestFailure;
+		let error: unknown;
+		// Every attempt holds one slot of the execution's limiter while it is out, never while backing off.
+		const slot = await scope?.limiter.acquire();
 		try {
-			return (await context.helpers.httpRequestWithAuthentication.call(context, request.credentialType, {
+			const answer = (await context.helpers.httpRequestWithAuthentication.call(context, request.credentialType, {
 				json: true,
 				timeout: 30_000,
 				...options,
 			})) as T;
-		} catch (error) {
-			const failure = describeFailure(error);
-			const retryable = kind === 'send' ? providerDidNotTakeIt(failure) : isTransient(failure);
-			const waitTooLong = (failure.retryAfterMs ?? 0) > policy.maxRetryAfterMs;
-			if (!retryable || waitTooLong || attempt >= policy.maxAttempts) {
-				throw providerApiError(context.getNode(), failure, {
-					provider: request.provider,
-					itemIndex: request.itemIndex,
-					attempts: attempt,
-					fallbackMessage: (error as Error)?.message,
-				});
-			}
-			await sleep(backoffDelay(attempt, policy, failure.retryAfterMs));
+			slot?.release('ok');
+			return answer;
+		} catch (caught) {
+			error = caught;
+			failure = describeFailure(caught);
+			slot?.release(isThrottle(failure) ? 'throttled' : 'failed');
 		}
+		const retryable = kind === 'send' ? providerDidNotTakeIt(failure) : isTransient(failure);
+		const waitTooLong = (failure.retryAfterMs ?? 0) > policy.maxRetryAfterMs;
+		if (!retryable || waitTooLong || attempt >= policy.maxAttempts) {
+			throw providerApiError(context.getNode(), failure, {
+				provider: request.provider,
+				itemIndex: request.itemIndex,
+				attempts: attempt,
+				fallbackMessage: (error as Error)?.message,
+			});
+		}
+		await sleep(backoffDelay(attempt, policy, failure.retryAfterMs));
 	}
 }

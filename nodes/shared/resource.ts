@@ -9,7 +9,7 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { OperationMap, ResourceOperations } from './operation';
+import { operationTable, type OperationMap, type ResourceOperations } from './operation';
 
 export interface Resource {
 	/** The Resource selector's value, e.g. 'message'. */
@@ -31,6 +31,8 @@ const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.loca
 
 /** Fails when the node loads: an operation without its selector entry, or a default that does not exist. */
 export function defineResource(value: string, operations: ResourceOperations, settings: ResourceSettings): Resource {
+	// A send without its recipient key is refused here, when the node loads, not at its first run.
+	operationTable({ [value]: operations });
 	const options: INodePropertyOptions[] = Object.entries(operations).map(([key, operation]) => {
 		const option = operation.option;
 		if (!option) throw new Error(`Operation "${key}" of resource "${value}" declares no option (name, action, description)`);

@@ -7,6 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { startSimulator } from '../simulator';
 import { irisNode, irisStore, AUTH_ROUTE } from '../engine/irisengage.fixture';
 import { runNode } from '../engine/harness';
+import { medianOf, readBenchmark, sendBenchmark, type ThroughputResult } from './throughput';
 
 process.env.N8N_LOG_LEVEL = 'silent';
 
@@ -25,15 +26,16 @@ const numbers = (count: number) => Array.from({ length: count }, (_, index) => (
 
 const cases: Case[] = [
 	{ name: 'Conversation → Get Many, 1,000 items, 0 ms latency', items: 1000, latencyMs: 0, parameters: { resource: 'conversation', operation: 'getMany', mobileNumber: '={{ $json.phone }}', sessionCount: 5 }, maxMs: 15_000, maxHeapMb: 200 },
-	{ name: 'Conversation → Get Many, 200 items, 50 ms latency', items: 200, latencyMs: 50, parameters: { resource: 'conversation', operation: 'getMany', mobileNumber: '={{ $json.phone }}', sessionCount: 5 }, maxMs: 5_000, maxHeapMb: 200 },
 	{ name: 'Conversation → Get History, 100 numbers, 20 ms latency', items: 100, latencyMs: 20, parameters: { resource: 'conversation', operation: 'getHistory', mobileNumber: '={{ $json.phone }}', returnAll: true, options: { output: 'message' } }, maxMs: 15_000, maxHeapMb: 300 },
 ];
 
 async function main() {
 	const sim = await startSimulator({ quiet: true });
 	const rows: string[][] = [];
+	const throughput: ThroughputResult[] = [];
 	let missed = 0;
 	try {
+		throughput.push(await medianOf(3, async () => await sendBenchmark(sim)), await medianOf(3, async () => await readBenchmark(sim)));
 		for (const benchCase of cases) {
 			sim.reset();
 			sim.setLatency(benchCase.latencyMs);
@@ -62,10 +64,28 @@ async function main() {
 	} finally {
 		await sim.close();
 	}
-	const header = ['case', 'output items', 'requests', 'logins', 'wall time', 'input items/s', 'heap growth', 'target'];
+	printTable(['case', 'output items', 'requests', 'logins', 'wall time', 'input items/s', 'heap growth', 'target'], rows);
+	process.stdout.write('\n');
+	const throughputRows = throughput.map((result) => {
+		const ratio = result.ms / result.referenceMs;
+		const ok = result.problem === undefined && ratio <= result.maxRatio;
+		if (!ok) missed++;
+		return [
+			result.name,
+			result.detail,
+			`${result.ms.toFixed(0)} ms`,
+			`${result.referenceMs.toFixed(0)} ms (${result.referenceName})`,
+			`${ratio.toFixed(2)}x (≤ ${result.maxRatio}x)`,
+			ok ? 'ok' : `MISSED${result.problem ? `: ${result.problem}` : ''}`,
+		];
+	});
+	printTable(['case', 'checked', 'wall time', 'reference', 'ratio', 'target'], throughputRows);
+	process.exitCode = missed > 0 ? 1 : 0;
+}
+
+function printTable(header: string[], rows: string[][]) {
 	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
 	for (const row of [header, ...rows]) process.stdout.write(row.map((cell, column) => cell.padEnd(widths[column])).join('  ') + '\n');
-	process.exitCode = missed > 0 ? 1 : 0;
 }
 
 void main();

@@ -107,7 +107,8 @@ describe('each injected fault ends in exactly one output or error item per input
 	});
 
 	test('a failing conversation fails its Get History item only', async () => {
-		sim.injectFault({ match: { provider: 'irisengage', route: CONTENT_ROUTE }, kind: 'status', status: 500, body: { message: 'boom' }, times: 1 });
+		// 400: a failure no retry can fix (reads are retried on 500 since they are idempotent).
+		sim.injectFault({ match: { provider: 'irisengage', route: CONTENT_ROUTE }, kind: 'status', status: 400, body: { message: 'boom' }, times: 1 });
 		const result = await runNode(
 			irisNode({ resource: 'conversation', operation: 'getHistory', mobileNumber: '={{ $json.phone }}', sessionCount: 1 }, { onError: 'continueRegularOutput' }),
 			[threeNumbers[0], threeNumbers[0]],
@@ -115,7 +116,7 @@ describe('each injected fault ends in exactly one output or error item per input
 		);
 		const items = result.output('IrisEngage');
 		expect(items).toHaveLength(2);
-		expect(items[0].json.error).toBe('IrisEngage: boom (HTTP 500)');
+		expect(items[0].json.error).toBe('IrisEngage: boom (HTTP 400)');
 		expect(items[1].json.messageCount).toBe(11);
 	});
 });

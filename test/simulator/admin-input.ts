@@ -122,6 +122,12 @@ export function latencyFromJson(value: unknown): { ms: number; match?: Omit<Requ
 	return { ms: required(optionalNumber(body.ms, 'ms'), 'ms'), match };
 }
 
+export function inFlightLimitFromJson(value: unknown): { limit: number; match?: RequestMatch } {
+	const body = object(value, 'An in-flight limit');
+	const limit = required(optionalNumber(body.limit, 'limit', { integer: true }), 'limit');
+	return { limit, match: matchFromJson(body.match) };
+}
+
 export function providerFromJson(value: unknown, known: string[]): string | undefined {
 	const provider = optionalString(object(value ?? {}, 'The body').provider, 'provider');
 	if (provider !== undefined && !known.includes(provider))

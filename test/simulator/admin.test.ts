@@ -24,7 +24,7 @@ describe('admin API', () => {
 			// Every mounted provider, each under its own name; providers are added over time.
 			providers: Object.fromEntries(Object.keys(sim.providers).map((name) => [name, `${sim.url}/${name}`])),
 		});
-		expect(Object.keys(sim.providers)).toEqual(expect.arrayContaining(['irisengage', 'feeds']));
+		expect(Object.keys(sim.providers)).toEqual(expect.arrayContaining(['irisengage', 'feeds', 'sink']));
 	});
 
 	it('is neither logged nor faulted nor delayed', async () => {
@@ -106,6 +106,17 @@ describe('admin API', () => {
 		started = Date.now();
 		await getContent();
 		expect(Date.now() - started).toBeLessThan(140);
+	});
+
+	it('sets and removes an in-flight limit', async () => {
+		await client.setInFlightLimit(2, { provider: 'irisengage', route: /GetContent/ });
+		await client.setLatency(100, { provider: 'irisengage' });
+		const statuses = (await Promise.all([1, 2, 3, 4].map(async () => await getContent()))).map((r) => r.status);
+		expect(statuses.filter((status) => status === 429)).toHaveLength(2);
+
+		await client.setInFlightLimit(0, { provider: 'irisengage', route: /GetContent/ });
+		const after = (await Promise.all([1, 2, 3, 4].map(async () => await getContent()))).map((r) => r.status);
+		expect(after).not.toContain(429);
 	});
 
 	it('expires tokens, of one provider or all', async () => {
@@ -193,6 +204,8 @@ describe('admin API', () => {
 		['a status out of range', 'POST', '/faults', '{"kind":"status","status":42,"times":1}'],
 		['an invalid route regex', 'POST', '/faults', '{"kind":"reset","times":1,"match":{"route":"("}}'],
 		['negative latency', 'POST', '/latency', '{"ms":-1}'],
+		['a fractional in-flight limit', 'POST', '/in-flight-limit', '{"limit":1.5}'],
+		['an in-flight limit without limit', 'POST', '/in-flight-limit', '{}'],
 		['an unknown provider', 'POST', '/expire-tokens', '{"provider":"nope"}'],
 		['a webhook call without url', 'POST', '/send-webhook', '{"body":{}}'],
 		['a non-numeric status filter', 'GET', '/count?status=abc', undefined],

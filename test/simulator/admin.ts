@@ -7,6 +7,7 @@ import {
 	BadInput,
 	faultFromJson,
 	filterFromQuery,
+	inFlightLimitFromJson,
 	latencyFromJson,
 	providerFromJson,
 	webhookCallFromJson,
@@ -64,6 +65,11 @@ const handlers: Record<string, AdminHandler> = {
 	'POST /latency': ({ simulator }, { body }) => {
 		const { ms, match } = latencyFromJson(body);
 		simulator.setLatency(ms, match);
+		return ok();
+	},
+	'POST /in-flight-limit': ({ simulator }, { body }) => {
+		const { limit, match } = inFlightLimitFromJson(body);
+		simulator.setInFlightLimit(limit, match);
 		return ok();
 	},
 	'GET /tokens': ({ simulator }, { query }) => {

@@ -75,6 +75,11 @@ export class SimulatorClient {
 		await this.call('POST', '/latency', { ms, match: wireMatch(match) });
 	}
 
+	/** At most `limit` matching requests in flight, 429 beyond; 0 removes the rule. */
+	async setInFlightLimit(limit: number, match?: RequestMatch): Promise<void> {
+		await this.call('POST', '/in-flight-limit', { limit, match: wireMatch(match) });
+	}
+
 	/** The tokens `provider` issued, with the ids the log's `tokenId` refers to. */
 	async issuedTokens(provider: string): Promise<Array<{ id: number; token: string }>> {
 		return await this.call('GET', `/tokens${query({ provider })}`);

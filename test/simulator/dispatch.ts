@@ -1,6 +1,7 @@
 /** One request's way through the simulator: log, latency, fault, auth, route handler, reply. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeFault, faultEffect, type FaultRules } from './faults';
+import type { InFlightLimits } from './in-flight';
 import { BodyTooLargeError, parseBody, readBody, sendReply } from './http-io';
 import { json, type Reply, type SimRequest } from './provider';
 import { redactBody, redactHeaders, redactPath } from './redact';
@@ -11,6 +12,7 @@ export interface DispatchContext {
 	/** Mounted routes by provider name (the first path segment). */
 	routes: Map<string, MountedRoute[]>;
 	rules: FaultRules;
+	limits: InFlightLimits;
 	record: (entry: RequestLogEntry, target: MatchTarget) => void;
 	/** A delay that the simulator cancels when it closes, so no timer outlives it. */
 	wait: (ms: number) => Promise<void>;
@@ -109,7 +111,10 @@ export async function dispatch(
 	const resolved = resolve(context, incoming);
 	const { entry, target } = resolved;
 	context.record(entry, target);
+	let leave = () => {};
 	const finish = (reply?: Reply) => {
+		leave();
+		entry.answeredAt = Date.now();
 		if (reply) {
 			entry.status = reply.status;
 			sendReply(outgoing, reply);
@@ -128,6 +133,13 @@ export async function dispatch(
 	const parsed = parseBody(raw, incoming.headers['content-type']);
 	resolved.request.body = parsed.ok ? parsed.body : raw;
 	entry.body = redactBody(resolved.request.body);
+
+	const admission = context.limits.enter(target);
+	if ('refused' in admission) {
+		entry.fault = 'in-flight limit';
+		return finish(admission.refused);
+	}
+	leave = admission.leave;
 
 	const latency = context.rules.latencyFor(target);
 	if (latency > 0) await context.wait(latency);

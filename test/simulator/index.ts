@@ -1,5 +1,6 @@
 /** The provider simulator, for tests, benchmarks and `npm start`. See server.ts. */
 export { startSimulator } from './server';
+export { SINK_API_KEY, SINK_PROVIDER } from './sink';
 export { SimulatorClient, type SimulatorHealth } from './client';
 export { ADMIN_PREFIX } from './admin';
 export type { AdminLogFilter } from './admin-input';

@@ -8,6 +8,7 @@ import { handleAdmin, isAdminPath, type AdminContext } from './admin';
 import type { AdminLogFilter } from './admin-input';
 import { dispatch } from './dispatch';
 import { FaultRules } from './faults';
+import { InFlightLimits } from './in-flight';
 import { sendReply } from './http-io';
 import { cancellableDelays, listen } from './lifecycle';
 import { pushBounded } from './log-limit';
@@ -15,6 +16,7 @@ import { WebhookCaller } from './outbound';
 import { json, type SimulatorSizes } from './provider';
 import { providerFactories } from './providers';
 import { matches, mountRoutes, type MatchTarget, type MountedRoute } from './routing';
+import { messageSink } from './sink';
 import { TokenIssuer } from './tokens';
 import type { ProviderInfo, RequestLogEntry, Simulator, SimulatorOptions } from './types';
 import { WebhookRegistry } from './webhooks';
@@ -38,6 +40,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	/** What `count()` matches each entry on; kept off the entries so the log stays plain data. */
 	const targets = new WeakMap<RequestLogEntry, MatchTarget>();
 	const rules = new FaultRules();
+	const limits = new InFlightLimits();
 	const delays = cancellableDelays();
 	const routes = new Map<string, MountedRoute[]>();
 	const issuers = new Map<string, TokenIssuer>();
@@ -49,6 +52,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const context = {
 		routes,
 		rules,
+		limits,
 		wait: delays.wait,
 		quiet: options.quiet ?? true,
 		record: (entry: RequestLogEntry, target: MatchTarget) => {
@@ -82,7 +86,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	// Providers are created after listening because some hand out links to the simulator's own URL.
 	const providers: Record<string, ProviderInfo> = {};
 	try {
-		for (const createProvider of providerFactories) {
+		for (const createProvider of [...providerFactories, messageSink]) {
 			const tokens = new TokenIssuer(options.tokenTtlSeconds ?? 3600);
 			let name = ''; // known once the factory returns; its sendWebhook only runs later
 			const provider = createProvider({
@@ -129,6 +133,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		injectFault: (fault) => rules.inject(fault),
 		clearFaults: () => rules.clearFaults(),
 		setLatency: (ms, match) => rules.setLatency(ms, match),
+		setInFlightLimit: (limit, match) => limits.set(limit, match),
 		issuedTokens: (provider) => {
 			const issuer = issuers.get(provider);
 			if (!issuer) throw new Error(`No simulated provider named '${provider}'`);
@@ -156,6 +161,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			log.length = 0;
 			caller.log.length = 0;
 			rules.clear();
+			limits.clear();
 			webhooks.clear();
 			for (const issuer of issuers.values()) issuer.clear();
 		},

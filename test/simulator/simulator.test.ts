@@ -294,3 +294,44 @@ describe('request log', () => {
 		expect(held).toHaveLength(1);
 	});
 });
+
+describe('in-flight limit', () => {
+	it('answers 429 at once beyond N requests in flight, and logs arrival, answer, status and body', async () => {
+		sim.setInFlightLimit(3, { provider: 'irisengage', route: GET_CONTENT });
+		sim.setLatency(80, { provider: 'irisengage' });
+		const statuses = (await Promise.all(Array.from({ length: 5 }, async () => (await getContent()).status))).sort();
+		expect(statuses).toEqual([401, 401, 401, 429, 429]);
+
+		const refused = sim.log.filter((entry) => entry.status === 429);
+		expect(refused).toHaveLength(2);
+		for (const entry of refused) {
+			expect(entry.fault).toBe('in-flight limit');
+			expect(entry.body).toEqual({ RequestId: 'none' });
+			expect(entry.answeredAt! - entry.at).toBeLessThan(60);
+		}
+		for (const entry of sim.log.filter((candidate) => candidate.status === 401)) {
+			expect(entry.answeredAt! - entry.at).toBeGreaterThanOrEqual(75);
+		}
+	});
+
+	it('admits again once answers went out; other routes are not limited', async () => {
+		sim.setInFlightLimit(1, { provider: 'irisengage', route: GET_CONTENT });
+		for (let round = 0; round < 3; round++) expect((await getContent()).status).toBe(401);
+		const [login, content] = await Promise.all([iris.login(), getContent()]);
+		expect(login).toEqual(expect.any(String));
+		expect(content.status).toBe(401);
+	});
+
+	it('is cleared by reset', async () => {
+		sim.setInFlightLimit(1);
+		sim.reset();
+		sim.setLatency(30);
+		const statuses = await Promise.all([1, 2, 3].map(async () => (await getContent()).status));
+		expect(statuses).toEqual([401, 401, 401]);
+	});
+
+	it('refuses a negative or fractional limit', () => {
+		expect(() => sim.setInFlightLimit(-1)).toThrow(RangeError);
+		expect(() => sim.setInFlightLimit(1.5)).toThrow(RangeError);
+	});
+});

@@ -33,6 +33,8 @@ export interface RequestLogEntry {
 	status: number;
 	/** Arrival time, epoch milliseconds. */
 	at: number;
+	/** When the answer went out (or the connection was dropped), epoch milliseconds; unset while in flight. */
+	answeredAt?: number;
 	/** The injected fault that shaped the answer, e.g. 'status 429', 'reset'. */
 	fault?: string;
 	/** The credential scheme the request presented, e.g. 'Bearer'. */
@@ -136,6 +138,11 @@ export interface Simulator {
 	clearFaults(): void;
 	/** Delays every matching answer by ms (0 removes the rule); a later rule wins over an earlier one. */
 	setLatency(ms: number, match?: Omit<RequestMatch, 'method'>): void;
+	/**
+	 * At most `limit` matching requests in flight at once; more are answered 429 at once, without latency
+	 * (0 removes the rule with the same match).
+	 */
+	setInFlightLimit(limit: number, match?: RequestMatch): void;
 	/**
 	 * The tokens one provider issued and still remembers, oldest first, matched with the log's `tokenId`. Test
 	 * tokens only: tests use them to prove no token value leaks anywhere.

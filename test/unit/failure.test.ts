@@ -1,5 +1,6 @@
 import {
 	describeFailure,
+	isThrottle,
 	isTransient,
 	parseRetryAfter,
 	providerDidNotTakeIt,
@@ -13,6 +14,7 @@ const WAYS = {
 	'503': { kind: 'status', status: 503 },
 	'502 HTML page': { kind: 'html' },
 	'504': { kind: 'status', status: 504 },
+	'500': { kind: 'status', status: 500, body: { message: 'Internal error' } },
 	'400': { kind: 'status', status: 400, body: { message: 'RequestId is required' } },
 	'401': { kind: 'status', status: 401, body: { message: 'Unauthorized' } },
 	'connection reset': { kind: 'reset' },
@@ -96,11 +98,21 @@ describe('parseRetryAfter', () => {
 describe('retry classification', () => {
 	// [way, worth retrying a read, safe to retry a send]
 	it.each([
+		['429 with Retry-After', true, true, true],
+		['503', true, true, true],
+		['500', true, false, false],
+		['connection reset', true, false, false],
+	] as const)('%s: throttle %p', async (way, _read, _send, throttle) => {
+		expect(isThrottle(describeFailure(await provoke(way)))).toBe(throttle);
+	});
+
+	it.each([
 		['429 with Retry-After', true, true],
 		['503', true, true],
 		['connection refused', true, true],
 		['502 HTML page', true, false],
 		['504', true, false],
+		['500', true, false],
 		['connection reset', true, false],
 		['timeout', true, false],
 		['400', false, false],

@@ -189,4 +189,24 @@ describe('runPool', () => {
 	it.each([0, -1, 1.5, NaN, Infinity])('rejects an invalid concurrency %p', async (concurrency) => {
 		await expect(runPool([1], { concurrency }, async () => 1)).rejects.toThrow(RangeError);
 	});
+
+	it('reads a concurrency function whenever a worker could start', async () => {
+		let limit = 1;
+		let running = 0;
+		const seen: number[] = [];
+		await runPool(Array.from({ length: 12 }, (_, i) => i), { concurrency: () => limit }, async () => {
+			running++;
+			seen.push(running);
+			await new Promise((resolve) => setImmediate(resolve));
+			limit = Math.min(limit + 1, 4);
+			running--;
+		});
+		expect(Math.max(...seen)).toBe(4);
+		expect(seen[0]).toBe(1);
+	});
+
+	it('treats a concurrency function result below 1 as 1', async () => {
+		const results = await runPool([1, 2, 3], { concurrency: () => 0 }, async (i) => i);
+		expect(results.map((result) => (result as PromiseFulfilledResult<number>).value)).toEqual([1, 2, 3]);
+	});
 });

@@ -1,7 +1,7 @@
 import axios from 'axios';
 import { NodeApiError, type IExecuteFunctions, type IHttpRequestOptions, type JsonObject } from 'n8n-workflow';
 
-import { providerRequest, type RequestKind } from '../../nodes/shared/request';
+import { DEFAULT_RETRY, backoffDelay, providerRequest, type RequestKind } from '../../nodes/shared/request';
 import { testNode, type FaultShape, closedPort } from './support';
 import { startSimulator, type Simulator } from '../simulator';
 
@@ -64,6 +64,7 @@ const TRANSIENT_FAILURES: Array<[string, FaultShape]> = [
 	['503', { kind: 'status', status: 503 }],
 	['502 HTML page', { kind: 'html', status: 502 }],
 	['504', { kind: 'status', status: 504 }],
+	['500', { kind: 'status', status: 500 }],
 	['connection reset', { kind: 'reset' }],
 	['timeout', { kind: 'delay', ms: 500 }],
 ];
@@ -161,5 +162,27 @@ describe('providerRequest for a send', () => {
 	it('does not retry a 400', async () => {
 		await expect(getContent('send', { body: { RequestId: '' } })).rejects.toMatchObject({ httpCode: '400' });
 		expect(getContentRequests()).toBe(1);
+	});
+});
+
+describe('backoffDelay', () => {
+	const policy = { ...DEFAULT_RETRY, baseDelayMs: 200, maxDelayMs: 1000 };
+
+	it('jitters within the upper half of the capped exponential step', () => {
+		expect(backoffDelay(1, policy, undefined, () => 0)).toBe(100);
+		expect(backoffDelay(1, policy, undefined, () => 1)).toBe(200);
+		expect(backoffDelay(3, policy, undefined, () => 0.5)).toBe(600);
+		expect(backoffDelay(10, policy, undefined, () => 1)).toBe(1000);
+	});
+
+	it('spreads items that failed together instead of retrying them in lockstep', () => {
+		const delays = new Set(Array.from({ length: 20 }, () => backoffDelay(2, policy)));
+		expect(delays.size).toBeGreaterThan(5);
+		for (const delay of delays) expect(delay).toBeGreaterThanOrEqual(200);
+		for (const delay of delays) expect(delay).toBeLessThanOrEqual(400);
+	});
+
+	it("lets a longer Retry-After win", () => {
+		expect(backoffDelay(1, policy, 5000, () => 1)).toBe(5000);
 	});
 });

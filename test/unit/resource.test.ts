@@ -84,3 +84,17 @@ describe('defineResources', () => {
 		expect(() => defineResources([message, message])).toThrow('Resources are declared twice: message, message');
 	});
 });
+
+describe('sends are checked when the node loads', () => {
+	test('defineResource refuses a send without an orderKey', () => {
+		const send = {
+			kind: 'send',
+			option: { name: 'Send', action: 'Send a message', description: 'Send' },
+			description: [],
+			readParameters: () => ({}),
+			run: async () => [],
+		};
+		expect(() => defineResource('message', { send } as never, { name: 'Message', default: 'send' })).toThrow(/sends but declares no orderKey/);
+		expect(() => defineResource('message', { send: { ...send, orderKey: () => 'to' } } as never, { name: 'Message', default: 'send' })).not.toThrow();
+	});
+});

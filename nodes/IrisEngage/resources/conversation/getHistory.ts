@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
-import { runPool } from '../../../shared/pool';
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import type { IrisMessage, IrisSession } from '../../api';
 import { getMessages, PROVIDER } from '../../api';
 import type { ConversationQuery } from '../../fields';
@@ -16,9 +16,6 @@ interface Params extends ConversationQuery {
 
 const show = { resource: ['conversation'], operation: ['getHistory'] };
 
-/** Conversations of one number are fetched a few at a time: enough to be quick, gentle on a customer's server. */
-const CONVERSATIONS_AT_ONCE = 4;
-
 export const getConversationHistory: Operation<Params> = {
 	option: {
 		name: 'Get History',
@@ -28,6 +25,7 @@ export const getConversationHistory: Operation<Params> = {
 	description: [
 		...conversationQueryFields(show),
 		optionsField(show, [
+			maxConcurrentRequestsOption,
 			{
 				displayName: 'Output',
 				name: 'output',
@@ -51,7 +49,9 @@ export const getConversationHistory: Operation<Params> = {
 
 	async run(this: IExecuteFunctions, params, itemIndex): Promise<IDataObject[]> {
 		const sessions = await listSessionsUpTo(this, params.mobileNumber, params.sessionLimit, itemIndex);
-		const fetched = await runPool(sessions, { concurrency: CONVERSATIONS_AT_ONCE }, async (session) => await getMessages(this, session.requestId, itemIndex));
+		// Side by side, yet within the execution's one bound on requests in flight (runOperation's limiter), which
+		// also counts the other items' requests: gentle on a customer's server however many conversations there are.
+		const fetched = await Promise.allSettled(sessions.map(async (session) => await getMessages(this, session.requestId, itemIndex)));
 		// One conversation failing fails the item: a partial history presented as complete would mislead.
 		const failed = fetched.find((result) => result.status === 'rejected');
 		if (failed) throw (failed as PromiseRejectedResult).reason;

@@ -1,3 +1,4 @@
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
@@ -21,7 +22,7 @@ export const getManyConversations: Operation<ConversationQuery> = {
 			show,
 			'Whether to return conversations with clear field names and ISO 8601 UTC dates instead of the raw API answer',
 		),
-		optionsField(show, [timeZoneOption(PROVIDER)]),
+		optionsField(show, [maxConcurrentRequestsOption, timeZoneOption(PROVIDER)]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

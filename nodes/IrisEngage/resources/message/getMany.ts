@@ -1,3 +1,4 @@
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Operation } from '../../../shared/operation';
@@ -43,7 +44,7 @@ export const getManyMessages: Operation<Params> = {
 		},
 		...returnAllOrLimitFields(show),
 		simplifyField(show, SIMPLIFY_MESSAGES),
-		optionsField(show, [timeZoneOption(PROVIDER)]),
+		optionsField(show, [maxConcurrentRequestsOption, timeZoneOption(PROVIDER)]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

@@ -1,0 +1,146 @@
+/**
+ * The two adaptive-concurrency benchmarks of issue 6, side by side in one run:
+ * - sends: 200 sends to 20 recipients, 50 ms latency, a provider taking 10 requests at once (429 beyond),
+ *   against the ideal 200 × 50 ms / 10;
+ * - reads: 200 IrisEngage Conversation → Get Many items at 50 ms latency with no limit, against firing the same
+ *   200 requests all at once as n8n's HTTP Request node does (a fixture node in the same engine, returning the same
+ *   raw answers), measured in the same run; the Simplify-on and raw-HTTP (no engine) figures are printed beside it.
+ */
+import axios from 'axios';
+
+import type { Simulator } from '../simulator';
+import { SINK_PROVIDER } from '../simulator';
+import { deliveredByRecipient, expectedByRecipient, outgoingMessages, sendNode, sinkStatuses, sinkStore, SINK_ROUTE } from '../engine/fixtures/send-log';
+import { ALL_AT_ONCE_TYPE } from '../engine/fixtures/all-at-once';
+import { runNode } from '../engine/harness';
+import { irisNode, irisStore } from '../engine/irisengage.fixture';
+import { isDeepStrictEqual } from 'node:util';
+
+export interface ThroughputResult {
+	name: string;
+	detail: string;
+	ms: number;
+	referenceName: string;
+	referenceMs: number;
+	maxRatio: number;
+	problem?: string;
+}
+
+const LATENCY_MS = 50;
+const SENDS = 200;
+const RECIPIENTS = 20;
+const IN_FLIGHT_LIMIT = 10;
+const READS = 200;
+
+const elapsedMs = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e6;
+
+export async function sendBenchmark(sim: Simulator): Promise<ThroughputResult> {
+	sim.reset();
+	sim.setLatency(LATENCY_MS, { provider: SINK_PROVIDER });
+	sim.setInFlightLimit(IN_FLIGHT_LIMIT, { provider: SINK_PROVIDER, route: SINK_ROUTE });
+	const messages = outgoingMessages(SENDS, RECIPIENTS);
+	const store = await sinkStore(sim);
+	const started = process.hrtime.bigint();
+	const result = await runNode(sendNode(), messages, store);
+	const ms = elapsedMs(started);
+	const statuses = sinkStatuses(sim);
+	// How busy we kept the provider's 10 slots: under CPU load its answers take longer than the 50 ms latency, and
+	// no client can beat 200 × (what it really held each request) / 10.
+	const accepted = sim.log.filter((entry) => entry.provider === SINK_PROVIDER && entry.status === 201);
+	const heldMs = accepted.reduce((sum, entry) => sum + ((entry.answeredAt ?? entry.at) - entry.at), 0);
+	const busy = heldMs / (IN_FLIGHT_LIMIT * ms);
+	const inOrder = isDeepStrictEqual(deliveredByRecipient(sim), expectedByRecipient(messages));
+	const error = result.error('Fixture Send')?.message;
+	const problem = error ?? (statuses[201] !== SENDS ? `${statuses[201] ?? 0} of ${SENDS} delivered` : !inOrder ? 'per-recipient order broken' : undefined);
+	return {
+		name: `Send, ${SENDS} messages to ${RECIPIENTS} recipients, ${LATENCY_MS} ms, provider takes ${IN_FLIGHT_LIMIT} at once`,
+		detail: `${statuses[201] ?? 0}/${SENDS} delivered once, order ${inOrder ? 'kept' : 'BROKEN'}, ${statuses[429] ?? 0} × 429; provider held each ${(heldMs / Math.max(1, accepted.length)).toFixed(0)} ms, its ${IN_FLIGHT_LIMIT} slots ${(busy * 100).toFixed(0)}% busy`,
+		ms,
+		referenceName: `ideal ${SENDS} × ${LATENCY_MS} ms / ${IN_FLIGHT_LIMIT}`,
+		referenceMs: (SENDS * LATENCY_MS) / IN_FLIGHT_LIMIT,
+		maxRatio: 1.3,
+		problem,
+	};
+}
+
+/** The same 200 reads fired all at once with a token fetched beforehand, by raw HTTP: no engine at all. */
+async function rawAllAtOnce(sim: Simulator, phones: string[]): Promise<number> {
+	const api = `${sim.providers.irisengage.baseUrl}/IrisEngage_API/api`;
+	const { name, password } = sim.providers.irisengage.credentials;
+	const { token } = (await axios.post(`${api}/Users/authenticate`, { Name: name, Password: password })).data as { token: string };
+	const started = process.hrtime.bigint();
+	await Promise.all(
+		phones.map(async (phone) =>
+			await axios.post(`${api}/EngageAPIRequestDetails`, { MobileNo: phone, SessionCount: 5 }, { headers: { Authorization: `Bearer ${token}` } }),
+		),
+	);
+	return elapsedMs(started);
+}
+
+export async function readBenchmark(sim: Simulator): Promise<ThroughputResult> {
+	const phones = Array.from({ length: READS }, (_, index) => `9715${String(index).padStart(8, '0')}`);
+	const items = phones.map((phone) => ({ phone }));
+	sim.reset();
+	sim.setLatency(LATENCY_MS);
+	const rawMs = await rawAllAtOnce(sim, phones);
+
+	sim.reset();
+	sim.setLatency(LATENCY_MS);
+	const store = await irisStore(sim);
+	// Both runs reuse a session token fetched beforehand (one login, as every later execution does), so the
+	// comparison is about concurrency alone.
+	await runNode(irisNode({ resource: 'conversation', operation: 'getMany', mobileNumber: phones[0], sessionCount: 1 }), [{}], store);
+	sim.clearLog();
+	// Simplify off: the same raw answers the reference returns, so the ratio measures concurrency alone. The
+	// Simplify-on time (parsing markup and dates costs CPU, not waiting) is printed beside it.
+	const read = async (simplify: boolean) => {
+		const started = process.hrtime.bigint();
+		const result = await runNode(
+			irisNode({ resource: 'conversation', operation: 'getMany', mobileNumber: '={{ $json.phone }}', sessionCount: 5, simplify }),
+			items,
+			store,
+		);
+		return { result, ms: elapsedMs(started) };
+	};
+	const { result, ms } = await read(false);
+	const error = result.error('IrisEngage')?.message;
+	const outputs = result.output('IrisEngage').length;
+	const requests = sim.count();
+	const simplified = await read(true);
+
+	const started = process.hrtime.bigint();
+	const reference = await runNode(
+		{ name: 'All At Once', type: ALL_AT_ONCE_TYPE, parameters: { mobileNumber: '={{ $json.phone }}', sessionCount: 5 }, credentials: { irisEngageApi: { id: 'irisEngageApi', name: 'IrisEngage account' } } },
+		items,
+		store,
+	);
+	const referenceMs = elapsedMs(started);
+	return {
+		name: `Read, ${READS} × Conversation → Get Many (Simplify off), ${LATENCY_MS} ms, no provider limit`,
+		detail: `${outputs} items, ${requests} requests; Simplify on: ${simplified.ms.toFixed(0)} ms; raw HTTP all at once, no engine: ${rawMs.toFixed(0)} ms`,
+		ms,
+		referenceName: `HTTP Request node style: all ${READS} at once in the same engine`,
+		referenceMs,
+		maxRatio: 2,
+		problem: error ?? simplified.result.error('IrisEngage')?.message ?? reference.error('All At Once')?.message,
+	};
+}
+
+/**
+ * Runs a benchmark once to warm up (JIT, connection pools; a long-running n8n is warm), then `runs` times, and
+ * reports the median run by ratio (this machine is shared, one run can be slowed by anything); a problem in any
+ * run, the warm-up included, is reported.
+ */
+export async function medianOf(runs: number, benchmark: () => Promise<ThroughputResult>): Promise<ThroughputResult> {
+	const warmUp = await benchmark();
+	const results: ThroughputResult[] = [];
+	for (let run = 0; run < runs; run++) {
+		global.gc?.();
+		results.push(await benchmark());
+	}
+	results.sort((a, b) => a.ms / a.referenceMs - b.ms / b.referenceMs);
+	const median = results[Math.floor(results.length / 2)];
+	const ratios = results.map((result) => (result.ms / result.referenceMs).toFixed(2)).join(', ');
+	const problem = [warmUp, ...results].find((result) => result.problem !== undefined)?.problem;
+	return { ...median, name: `${median.name} (median of ${runs} after a warm-up: ${ratios})`, problem };
+}

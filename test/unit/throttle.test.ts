@@ -1,0 +1,125 @@
+import { AdaptiveLimiter, INITIAL_WINDOW, LimiterClosedError, type Slot } from '../../nodes/shared/throttle';
+
+/** Lets every admitted request's continuation run. */
+const settle = async () => await new Promise((resolve) => setImmediate(resolve));
+
+async function admitted(limiter: AdaptiveLimiter, count: number): Promise<{ slots: Slot[]; waiting: number }> {
+	const slots: Slot[] = [];
+	let waiting = 0;
+	for (let index = 0; index < count; index++) {
+		waiting++;
+		void limiter.acquire().then((slot) => {
+			waiting--;
+			slots.push(slot);
+		});
+	}
+	await settle();
+	return { slots, get waiting() { return waiting; } };
+}
+
+describe('AdaptiveLimiter', () => {
+	it('starts with the initial window', async () => {
+		const run = await admitted(new AdaptiveLimiter(50), 30);
+		expect(run.slots).toHaveLength(INITIAL_WINDOW);
+		expect(new AdaptiveLimiter(3).limit).toBe(3);
+	});
+
+	it('grows while requests succeed (slow start), never beyond the upper bound', async () => {
+		const limiter = new AdaptiveLimiter(25);
+		const run = await admitted(limiter, 200);
+		for (let round = 0; round < 6; round++) {
+			for (const slot of run.slots.splice(0)) slot.release('ok');
+			await settle();
+			expect(run.slots.length).toBeLessThanOrEqual(25);
+		}
+		expect(limiter.limit).toBe(25);
+		expect(limiter.peak).toBe(25);
+	});
+
+	it('admits waiting requests in the order they asked', async () => {
+		const limiter = new AdaptiveLimiter(1);
+		const order: number[] = [];
+		const requests = [0, 1, 2, 3].map(async (index) => {
+			const slot = await limiter.acquire();
+			order.push(index);
+			await settle();
+			slot.release('ok');
+		});
+		await Promise.all(requests);
+		expect(order).toEqual([0, 1, 2, 3]);
+	});
+
+	it('shrinks on a throttle to what the provider holds, once per congestion event', async () => {
+		const limiter = new AdaptiveLimiter(100, 17);
+		const run = await admitted(limiter, 17);
+		expect(run.slots).toHaveLength(17);
+		// The provider holds the first 12 and throttles the 13th and later: the window becomes 12, and the other
+		// throttles of that burst do not shrink it again.
+		for (const slot of run.slots.slice(12)) slot.release('throttled');
+		expect(limiter.limit).toBe(12);
+		// Later requests grow it again, slowly near the level that was throttled.
+		const later = run.slots.splice(0);
+		for (const slot of later) slot.release('ok');
+		await settle();
+		expect(limiter.limit).toBe(12);
+	});
+
+	it('shrinks at most by half, and by at least one', async () => {
+		const limiter = new AdaptiveLimiter(100, 16);
+		const burst = await admitted(limiter, 16);
+		burst.slots[2].release('throttled');
+		expect(limiter.limit).toBe(8);
+
+		const full = new AdaptiveLimiter(100, 5);
+		const all = await admitted(full, 5);
+		all.slots[4].release('throttled');
+		expect(full.limit).toBe(4);
+	});
+
+	it('failures other than throttles neither grow nor shrink the window', async () => {
+		const limiter = new AdaptiveLimiter(100);
+		(await admitted(limiter, 1)).slots[0].release('ok');
+		const before = limiter.limit;
+		for (const slot of (await admitted(limiter, 5)).slots) slot.release('failed');
+		expect(limiter.limit).toBe(before);
+	});
+
+	it('finds a provider limit of 10 and stays close to it', async () => {
+		const limiter = new AdaptiveLimiter(50);
+		let atProvider = 0;
+		let throttles = 0;
+		let delivered = 0;
+		const send = async (): Promise<void> => {
+			const slot = await limiter.acquire();
+			if (atProvider >= 10) {
+				throttles++;
+				slot.release('throttled');
+				return await send();
+			}
+			atProvider++;
+			await settle();
+			atProvider--;
+			delivered++;
+			slot.release('ok');
+		};
+		await Promise.all(Array.from({ length: 400 }, send));
+		expect(delivered).toBe(400);
+		expect(throttles).toBeLessThan(40);
+		expect(limiter.limit).toBeGreaterThanOrEqual(8);
+		expect(limiter.limit).toBeLessThanOrEqual(11);
+	});
+
+	it('after close, waiting and later requests are refused; those out finish', async () => {
+		const limiter = new AdaptiveLimiter(1);
+		const out = await limiter.acquire();
+		const waiting = limiter.acquire();
+		limiter.close();
+		await expect(waiting).rejects.toThrow(LimiterClosedError);
+		await expect(limiter.acquire()).rejects.toThrow(LimiterClosedError);
+		out.release('ok');
+	});
+
+	it.each([0, -1, 1.5, NaN])('refuses an upper bound of %p', (max) => {
+		expect(() => new AdaptiveLimiter(max)).toThrow(RangeError);
+	});
+});
