@@ -1,6 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../simulator';
+import { peakInFlight } from './fixtures/send-log';
 import { bodiesOf, CHANNEL, runMehery, SEND_ROUTE, sendParameters } from './mehery.fixture';
 
 let sim: Simulator;
@@ -218,4 +219,37 @@ test('no credential value reaches any output, success or failure', async () => {
 	expect(items.map((item) => 'error' in item.json)).toEqual([true, false]);
 	const output = JSON.stringify(items);
 	for (const secret of [apiKey, apiId, verifyToken]) expect(output).not.toContain(secret);
+});
+
+describe('Message → Send against a Mehery that takes only so many requests at once', () => {
+	const items = Array.from({ length: 60 }, (_, index) => ({ to: `9199000000${String(index % 20).padStart(2, '0')}`, text: `message ${index}` }));
+	const parameters = (options: INodeParameters = {}) => sendParameters({ recipient: '={{ $json.to }}', text: '={{ $json.text }}', options });
+	const delivered = () =>
+		sim.log.filter((entry) => SEND_ROUTE.test(entry.path) && entry.status === 200).map((entry) => entry.body as { to: { phone: string }; text: { body: string } });
+
+	test('the adaptive limiter finds the limit: 429s are retried, every message delivered once, in order per recipient', async () => {
+		sim.setLatency(20, { provider: 'mehery' });
+		sim.setInFlightLimit(5, { provider: 'mehery', route: SEND_ROUTE });
+		const { items: output, error } = await runMehery(sim, parameters(), items);
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(60);
+		expect(sim.count({ route: SEND_ROUTE, status: 429 })).toBeGreaterThan(0);
+		const sent = delivered();
+		expect(sent.map((body) => body.text.body).sort()).toEqual(items.map((item) => item.text).sort());
+		for (let recipient = 0; recipient < 20; recipient++) {
+			const phone = `9199000000${String(recipient).padStart(2, '0')}`;
+			const texts = sent.filter((body) => body.to.phone === phone).map((body) => Number(body.text.body.split(' ')[1]));
+			expect(texts).toHaveLength(3);
+			expect(texts).toEqual([...texts].sort((a, b) => a - b));
+		}
+	});
+
+	test('Max Concurrent Requests bounds what is in flight at Mehery', async () => {
+		sim.setLatency(20, { provider: 'mehery' });
+		const { error } = await runMehery(sim, parameters({ maxConcurrentRequests: 3 }), items);
+		expect(error).toBeUndefined();
+		const sends = sim.log.filter((entry) => SEND_ROUTE.test(entry.path));
+		expect(peakInFlight(sends)).toBeLessThanOrEqual(3);
+		expect(sends.every((entry) => entry.status === 200)).toBe(true);
+	});
 });

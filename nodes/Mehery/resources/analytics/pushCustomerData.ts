@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { anyObject, dataOf, meheryRequest } from '../../api';
 import { readJsonObject, readKeyValues, readRequiredText } from '../../fields';
@@ -52,6 +54,7 @@ export const pushCustomerData: Operation<Params> = {
 		},
 		{ displayName: 'Data (JSON)', name: 'dataJson', type: 'json', default: '{}', displayOptions: { show: { ...show, dataMode: ['json'] } } },
 		linksField(show),
+		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

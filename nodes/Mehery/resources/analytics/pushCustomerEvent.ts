@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { anyObject, dataOf, meheryRequest } from '../../api';
 import { readRequiredText } from '../../fields';
@@ -16,10 +18,13 @@ const show = { resource: ['analytics'], operation: ['pushCustomerEvent'] };
 /** Analytics → Push Customer Event: records one customer event (DigitalEventDto). */
 export const pushCustomerEvent: Operation<Params> = {
 	option: { name: 'Push Customer Event', action: 'Push a customer event', description: 'Record an event of a customer' },
+	// Recording an event twice would count it twice: never repeated after an ambiguous failure.
+	kind: 'send',
 	description: [
 		{ displayName: 'Event Name', name: 'eventName', type: 'string', required: true, default: '', placeholder: 'CUSTOMER_CREATED', description: 'Event name and action', displayOptions: { show } },
 		{ displayName: 'Event ID', name: 'eventId', type: 'string', required: true, default: '', placeholder: '1234567', description: 'Your unique ID of this event', displayOptions: { show } },
 		linksField(show),
+		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
@@ -29,6 +34,8 @@ export const pushCustomerEvent: Operation<Params> = {
 			links: readLinks(this, itemIndex),
 		};
 	},
+
+	orderKey: ({ id }) => id,
 
 	async run(this: IExecuteFunctions, params, itemIndex): Promise<IDataObject[]> {
 		const body = { ...params, links: params.links as unknown as IDataObject[] };

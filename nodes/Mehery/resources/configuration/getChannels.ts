@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readLimit, returnAllOrLimitFields } from '../../../shared/fields';
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { optionsField, readLimit, returnAllOrLimitFields } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { listChannels } from '../../api';
 
@@ -24,6 +25,7 @@ export const getChannels: Operation<Params> = {
 			displayOptions: { show },
 		},
 		...returnAllOrLimitFields(show),
+		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

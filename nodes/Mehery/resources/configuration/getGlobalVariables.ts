@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readLimit, returnAllOrLimitFields } from '../../../shared/fields';
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { optionsField, readLimit, returnAllOrLimitFields } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { dataOf, meheryRequest, resultList } from '../../api';
 import { channelField, readChannelId } from '../../fields';
@@ -20,6 +21,7 @@ export const getGlobalVariables: Operation<Params> = {
 	description: [
 		channelField(show, { required: false, description: 'Only the variables that apply to this channel; empty lists all' }),
 		...returnAllOrLimitFields(show),
+		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readLimit, returnAllOrLimitFields } from '../../../shared/fields';
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { optionsField, readLimit, returnAllOrLimitFields } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { listTemplates } from '../../api';
 import { channelField, readChannelId } from '../../fields';
@@ -33,6 +34,7 @@ export const getTemplates: Operation<Params> = {
 			],
 		},
 		...returnAllOrLimitFields(show),
+		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

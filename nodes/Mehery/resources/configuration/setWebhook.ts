@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import { invalidParameter } from '../../../shared/errors';
+import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { anyObject, dataOf, meheryRequest } from '../../api';
 import { isHttpUrl, readRequiredText } from '../../fields';
@@ -33,6 +35,7 @@ export const setWebhook: Operation<Params> = {
 			description: 'Public HTTPS URL with a valid certificate that Mehery will call',
 			displayOptions: { show },
 		},
+		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

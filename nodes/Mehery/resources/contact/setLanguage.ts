@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { eventResults, meheryRequest, resultList } from '../../api';
 import { readRequiredText } from '../../fields';
@@ -36,6 +38,7 @@ export const setContactLanguage: Operation<Params> = {
 			description: 'Language code, optionally with a region: en, hi, en_US, pt_BR',
 			displayOptions: { show },
 		},
+		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

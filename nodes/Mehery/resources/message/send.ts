@@ -8,6 +8,7 @@ import { sendFields } from './sendFields';
 
 /** Message → Send: one OutBoundMsg per item; Mehery answers a receipt id. */
 export const sendMessage: Operation<OutboundMessage> = {
+	kind: 'send',
 	option: {
 		name: 'Send',
 		action: 'Send a message',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import { channelField } from '../../fields';
 import { contactFields } from './contactCardFields';
 import { entry, forTypes, MEDIA_TYPES, show } from './sendDisplay';
@@ -154,6 +155,7 @@ const buttonFields: INodeProperties[] = [
 				default: false,
 				description: 'Whether Mehery should mask the message content in its logs and inbox (e.g. for one-time passwords)',
 			},
+			maxConcurrentRequestsOption,
 			{
 				displayName: 'Recipient Name',
 				name: 'recipientName',

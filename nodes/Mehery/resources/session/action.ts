@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { optionsField } from '../../../shared/fields';
 import type { Operation, OperationOption } from '../../../shared/operation';
 import { eventResults, meheryRequest, resultList } from '../../api';
 import { readSessionId, sessionIdField } from '../../fields';
@@ -16,7 +18,8 @@ export function sessionAction(operation: string, path: string, description: stri
 	const show = { resource: ['session'], operation: [operation] };
 	return {
 		option,
-		description: [sessionIdField(show, description)],
+		kind: 'send',
+		description: [sessionIdField(show, description), optionsField(show, [maxConcurrentRequestsOption])],
 		readParameters(this: IExecuteFunctions, itemIndex) {
 			return { sessionId: readSessionId(this, itemIndex) };
 		},

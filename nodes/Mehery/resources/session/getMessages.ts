@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readLimit, readSimplify, returnAllOrLimitFields, simplifyField } from '../../../shared/fields';
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { optionsField, readLimit, readSimplify, returnAllOrLimitFields, simplifyField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { chatMessageDtoSchema, meheryRequest, resultList, resultsOf } from '../../api';
 import { readSessionId, sessionIdField } from '../../fields';
@@ -24,6 +25,7 @@ export const getSessionMessages: Operation<Params> = {
 			show,
 			'Whether to return messages in the normalized chat-message shape (first attachment as media, all of them kept in raw) with dates in ISO 8601 UTC, instead of the raw API answer',
 		),
+		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import { invalidParameter } from '../../../shared/errors';
+import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { eventResults, meheryRequest, resultList } from '../../api';
 import { readJsonObject, readRequiredText, readSessionId, sessionIdField } from '../../fields';
@@ -20,6 +22,7 @@ const show = { resource: ['session'], operation: ['route'] };
 /** Session → Route: hands the session to another queue (a bot, or agents by team and skills). */
 export const routeSession: Operation<Params> = {
 	option: { name: 'Route', action: 'Route a session', description: 'Hand the session to another queue, team or agent' },
+	kind: 'send',
 	description: [
 		sessionIdField(show, 'The session to hand over'),
 		{
@@ -54,6 +57,7 @@ export const routeSession: Operation<Params> = {
 			description: 'Extra parameters for the receiving queue, passed on by Mehery',
 			displayOptions: { show },
 		},
+		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
