@@ -124,6 +124,19 @@ describe('Mehery send (OutBoundMsg)', () => {
 	});
 });
 
+describe('Mehery under load', () => {
+	it('takes only as many sends at once as its in-flight limit allows and answers 429 beyond', async () => {
+		sim.setLatency(100, { provider: 'mehery' });
+		sim.setInFlightLimit(3, { provider: 'mehery', route: /message\/send$/ });
+		try {
+			const answers = await Promise.all(Array.from({ length: 5 }, async () => (await send(text)).status));
+			expect(answers.sort()).toEqual([200, 200, 200, 429, 429]);
+		} finally {
+			sim.setInFlightLimit(0, { provider: 'mehery', route: /message\/send$/ });
+		}
+	});
+});
+
 describe('Mehery sessions', () => {
 	it('lists a session\'s messages (ChatMessageDTO) and 404s an unknown session', async () => {
 		const answer = await call('POST', '/session/messages', { sessionId: SAMPLE_SESSION_ID });
