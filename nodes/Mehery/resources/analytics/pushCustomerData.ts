@@ -4,7 +4,8 @@ import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { anyObject, dataOf, meheryRequest } from '../../api';
-import { readJsonObject, readKeyValues, readRequiredText } from '../../fields';
+import { readRequiredText } from '../../fields';
+import { keyValueOrJsonFields, readKeyValueOrJson, type KeyValueOrJson } from '../../keyValueOrJson';
 import { linksField, readLinks, type Link } from './links';
 
 interface Params {
@@ -16,53 +17,33 @@ interface Params {
 
 const show = { resource: ['analytics'], operation: ['pushCustomerData'] };
 
+const RECORD_DATA: KeyValueOrJson = {
+	displayName: 'Data',
+	modeName: 'dataMode',
+	description: "The record's fields",
+	pairsDisplayName: 'Fields',
+	pairsName: 'dataFields',
+	keyPlaceholder: 'tier',
+	jsonDisplayName: 'Data (JSON)',
+	jsonName: 'dataJson',
+};
+
 /** Analytics → Push Customer Data: uploads one customer record (DigitalObjectDto). */
 export const pushCustomerData: Operation<Params> = {
 	option: { name: 'Push Customer Data', action: 'Push customer data', description: 'Upload a customer (or other) record' },
 	description: [
 		{ displayName: 'Record ID', name: 'recordId', type: 'string', required: true, default: '', placeholder: 'C34567', description: 'Your unique ID of the customer or record', displayOptions: { show } },
 		{ displayName: 'Record Type', name: 'recordType', type: 'string', required: true, default: 'CUSTOMER', description: 'What kind of record this is, e.g. CUSTOMER or ORDER', displayOptions: { show } },
-		{
-			displayName: 'Data',
-			name: 'dataMode',
-			type: 'options',
-			default: 'keyValue',
-			displayOptions: { show },
-			options: [
-				{ name: 'Key-Value Pairs', value: 'keyValue' },
-				{ name: 'JSON', value: 'json' },
-			],
-		},
-		{
-			displayName: 'Fields',
-			name: 'dataFields',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show: { ...show, dataMode: ['keyValue'] } },
-			options: [
-				{
-					name: 'values',
-					displayName: 'Field',
-					values: [
-						{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'tier' },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-					],
-				},
-			],
-		},
-		{ displayName: 'Data (JSON)', name: 'dataJson', type: 'json', default: '{}', displayOptions: { show: { ...show, dataMode: ['json'] } } },
+		...keyValueOrJsonFields(show, RECORD_DATA),
 		linksField(show),
 		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
-		const json = this.getNodeParameter('dataMode', itemIndex, 'keyValue') === 'json';
 		return {
 			id: readRequiredText(this, 'recordId', 'Record ID', itemIndex, 'give your ID of the record'),
 			type: readRequiredText(this, 'recordType', 'Record Type', itemIndex, 'give the kind of record, e.g. CUSTOMER'),
-			data: (json ? readJsonObject(this, 'dataJson', 'Data (JSON)', itemIndex) : readKeyValues(this, 'dataFields', 'Fields', itemIndex)) as IDataObject,
+			data: readKeyValueOrJson(this, RECORD_DATA, itemIndex),
 			links: readLinks(this, itemIndex),
 		};
 	},

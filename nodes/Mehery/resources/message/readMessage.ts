@@ -1,9 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
-import { isHttpUrl, readChannelId, readJsonObject, readKeyValues, readRequiredText } from '../../fields';
+import { isHttpUrl, readChannelId, readRequiredText } from '../../fields';
+import { readKeyValueOrJson } from '../../keyValueOrJson';
 import type { Button, ButtonType, ContactCard, MediaType, MessageContent, OutboundMessage, Recipient } from '../../outbound';
 import { MEDIA_TYPES } from './sendDisplay';
+import { TEMPLATE_DATA } from './templateFields';
 
 /** Reads and validates one Message → Send item, before any request: every refusal names the field. */
 
@@ -104,11 +106,7 @@ function readTemplate(context: Context, itemIndex: number): MessageContent {
 		throw invalidParameter(context.getNode(), 'Template', 'must not be empty: pick a template from the list or give its code or ID', itemIndex);
 	}
 	const lang = String(context.getNodeParameter('templateLanguage', itemIndex, '') ?? '').trim() || undefined;
-	const mode = context.getNodeParameter('templateDataMode', itemIndex, 'keyValue') as string;
-	const data: IDataObject =
-		mode === 'json'
-			? (readJsonObject(context, 'templateDataJson', 'Template Data (JSON)', itemIndex) as IDataObject)
-			: readKeyValues(context, 'templateData', 'Template Values', itemIndex);
+	const data = readKeyValueOrJson(context, TEMPLATE_DATA, itemIndex);
 	const byId = locator.mode === 'id';
 	return { type: 'template', code: byId ? undefined : reference, id: byId ? reference : undefined, lang, data };
 }

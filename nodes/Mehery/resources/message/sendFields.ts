@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { optionsField } from '../../../shared/fields';
 import { channelField } from '../../fields';
 import { contactFields } from './contactCardFields';
 import { entry, forTypes, MEDIA_TYPES, show } from './sendDisplay';
@@ -140,31 +141,23 @@ const buttonFields: INodeProperties[] = [
 			]),
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Mask Message Data',
-				name: 'mask',
-				type: 'boolean',
-				default: false,
-				description: 'Whether Mehery should mask the message content in its logs and inbox (e.g. for one-time passwords)',
-			},
-			maxConcurrentRequestsOption,
-			{
-				displayName: 'Recipient Name',
-				name: 'recipientName',
-				type: 'string',
-				default: '',
-				description: 'Name to use for the recipient in this message, instead of the one Mehery knows',
-			},
-		],
-	},
+	optionsField(show, [
+		{
+			displayName: 'Mask Message Data',
+			name: 'mask',
+			type: 'boolean',
+			default: false,
+			description: 'Whether Mehery should mask the message content in its logs and inbox (e.g. for one-time passwords)',
+		},
+		maxConcurrentRequestsOption,
+		{
+			displayName: 'Recipient Name',
+			name: 'recipientName',
+			type: 'string',
+			default: '',
+			description: 'Name to use for the recipient in this message, instead of the one Mehery knows',
+		},
+	]),
 ];
 
 export const sendFields: INodeProperties[] = [

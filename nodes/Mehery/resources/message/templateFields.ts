@@ -1,8 +1,22 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { entry, forTypes, show } from './sendDisplay';
+import { keyValueOrJsonFields, type KeyValueOrJson } from '../../keyValueOrJson';
+import { forTypes } from './sendDisplay';
 
 /** Message → Send, type Template: an approved HSM template, its language and its placeholder values. */
+/** The template's placeholder values: pairs (text) or JSON (types kept). */
+export const TEMPLATE_DATA: KeyValueOrJson = {
+	displayName: 'Template Data',
+	modeName: 'templateDataMode',
+	description: 'Values for the template placeholders',
+	pairsDisplayName: 'Template Values',
+	pairsName: 'templateData',
+	keyPlaceholder: 'amount',
+	jsonDisplayName: 'Template Data (JSON)',
+	jsonName: 'templateDataJson',
+	jsonDescription: 'An object whose keys are the template placeholders, e.g. {"amount": 10, "currency": "INR"}',
+};
+
 export const templateFields: INodeProperties[] = [
 	{
 		displayName: 'Template',
@@ -27,40 +41,6 @@ export const templateFields: INodeProperties[] = [
 		description: 'Which language version of the template to send; empty lets Mehery pick',
 		displayOptions: forTypes('template'),
 	},
-	{
-		displayName: 'Template Data',
-		name: 'templateDataMode',
-		type: 'options',
-		default: 'keyValue',
-		description: 'Values for the template placeholders',
-		displayOptions: forTypes('template'),
-		options: [
-			{ name: 'Key-Value Pairs', value: 'keyValue' },
-			{ name: 'JSON', value: 'json' },
-		],
-	},
-	{
-		displayName: 'Template Values',
-		name: 'templateData',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Value',
-		default: {},
-		displayOptions: { show: { ...show, messageType: ['template'], templateDataMode: ['keyValue'] } },
-		options: [
-			entry('values', 'Value', [
-				{ displayName: 'Key', name: 'key', type: 'string', default: '', placeholder: 'amount' },
-				{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-			]),
-		],
-	},
-	{
-		displayName: 'Template Data (JSON)',
-		name: 'templateDataJson',
-		type: 'json',
-		default: '{}',
-		description: 'An object whose keys are the template placeholders, e.g. {"amount": 10, "currency": "INR"}',
-		displayOptions: { show: { ...show, messageType: ['template'], templateDataMode: ['json'] } },
-	},
+	...keyValueOrJsonFields(forTypes('template').show, TEMPLATE_DATA),
 ];
 
