@@ -174,6 +174,17 @@ describe('duplicates under concurrency', () => {
 		expect(options.staticData).toEqual({ [`node:${NODE_NAME}`]: { seenMessageIds: ['same'] } });
 	});
 
+	test('static data is written at most every persistEveryMs; the process memory catches resends in between', async () => {
+		const options = await deployment();
+		const throttled = node({ persistEveryMs: 60_000 });
+		const first = await runWebhook(throttled, signed({ messages: [message('p1')] }), options);
+		const second = await runWebhook(throttled, signed({ messages: [message('p2')] }), options);
+		const resent = await runWebhook(throttled, signed({ messages: [message('p2')] }), options);
+		expect([first.items.length, second.items.length, resent.workflowData]).toEqual([1, 1, undefined]);
+		// Only the first call wrote static data; p2 lives in process memory until the next write is due.
+		expect(options.staticData).toEqual({ [`node:${NODE_NAME}`]: { seenMessageIds: ['p1'] } });
+	});
+
 	test('the memory is per workflow and node: another workflow receiving the same id runs it', async () => {
 		const first = await runWebhook(node(), signed({ messages: [message('shared')] }), await deployment());
 		const second = await runWebhook(node(), signed({ messages: [message('shared')] }), await deployment());

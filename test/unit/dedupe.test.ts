@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { DEFAULT_DEDUPE_KEY, markSeen } from '../../nodes/shared/dedupe';
+import { claimIds, DEFAULT_DEDUPE_KEY, markSeen } from '../../nodes/shared/dedupe';
 
 describe('markSeen', () => {
 	it('returns true for a new id and false when it is seen again', () => {
@@ -75,5 +75,44 @@ describe('markSeen', () => {
 
 	it.each([0, -5, 2.5, NaN])('rejects an invalid max %p', (max) => {
 		expect(() => markSeen({}, 'a', { max })).toThrow(RangeError);
+	});
+});
+
+describe('claimIds', () => {
+	let scopes = 0;
+	const scope = () => `unit-scope-${++scopes}`;
+
+	test('a new process starts from the ids an earlier one persisted', () => {
+		const staticData = { seenMessageIds: ['a', 'b'] };
+		expect(claimIds(staticData, scope(), ['a', 'c', 'b', 'c'])).toEqual([false, true, false, false]);
+	});
+
+	test('static data is written at most every persistEveryMs, with all ids remembered so far', () => {
+		let clock = 1_000;
+		const options = { persistEveryMs: 5_000, now: () => clock };
+		const staticData: IDataObject = {};
+		const here = scope();
+		claimIds(staticData, here, ['a'], options);
+		expect(staticData.seenMessageIds).toEqual(['a']);
+		clock += 4_999;
+		claimIds(staticData, here, ['b'], options);
+		expect(staticData.seenMessageIds).toEqual(['a']);
+		clock += 1;
+		claimIds(staticData, here, ['c'], options);
+		expect(staticData.seenMessageIds).toEqual(['a', 'b', 'c']);
+	});
+
+	test('bounded: beyond max the oldest ids are forgotten, in memory and in static data', () => {
+		const staticData: IDataObject = {};
+		const here = scope();
+		claimIds(staticData, here, ['a', 'b', 'c'], { max: 2, persistEveryMs: 0 });
+		expect(staticData.seenMessageIds).toEqual(['b', 'c']);
+		expect(claimIds(staticData, here, ['a', 'c'], { max: 2, persistEveryMs: 0 })).toEqual([true, false]);
+	});
+
+	test('ids without a value are always new and never remembered', () => {
+		const staticData: IDataObject = {};
+		expect(claimIds(staticData, scope(), [undefined, '', undefined])).toEqual([true, true, true]);
+		expect(staticData).toEqual({});
 	});
 });

@@ -10,7 +10,7 @@
 import type { IBinaryKeyData, IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { claimIds } from '../dedupe';
+import { claimIds, type ClaimOptions } from '../dedupe';
 import { verifyWebhookAuth, type WebhookAuth } from './auth';
 import { readDelivery } from './body';
 import { downloadMedia, type MediaDownloadOptions, type MediaToDownload } from './media';
@@ -59,8 +59,8 @@ export interface WebhookTriggerSpec<S extends z.ZodTypeAny> {
 	media?: MediaDownloadOptions;
 	/** Leave the answer to the workflow (a Respond to Webhook node); nothing is written here on success. */
 	respondFromWorkflow?: boolean;
-	/** Default on: remember the last 1000 ids. `false` turns duplicate detection off. */
-	dedupe?: { max?: number } | false;
+	/** Default on: the last 1000 ids, static data written at most every 5 s (see claimIds). `false`: off. */
+	dedupe?: Pick<ClaimOptions, 'max' | 'key' | 'persistEveryMs'> | false;
 }
 
 function reply(context: IWebhookFunctions, answer: WebhookAnswer): void {
@@ -79,7 +79,7 @@ function scopeOf(context: IWebhookFunctions): string {
 
 function freshEvents(context: IWebhookFunctions, events: TriggerEvent[], dedupe: WebhookTriggerSpec<z.ZodTypeAny>['dedupe']): TriggerEvent[] {
 	if (dedupe === false) return events;
-	const isNew = claimIds(context.getWorkflowStaticData('node'), scopeOf(context), events.map((event) => event.id), { max: dedupe?.max });
+	const isNew = claimIds(context.getWorkflowStaticData('node'), scopeOf(context), events.map((event) => event.id), dedupe);
 	return events.filter((_, index) => isNew[index]);
 }
 
