@@ -62,14 +62,17 @@ export class MeheryXmsApi implements ICredentialType {
 	// Listing the configured channels is harmless and needs both headers to be right.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/api\\/v1$/, "")}}',
 			url: '/api/v1/config/channels',
 			method: 'GET',
 		},
 	};
 }
 
-/** The API root from the credential, tolerant of a trailing slash. */
+/** The API root from the credential, tolerant of a trailing slash and of a base URL given with /api/v1 already. */
 export function meheryApiUrl(baseUrl: unknown): string {
-	return `${String(baseUrl || MEHERY_DEFAULT_BASE_URL).replace(/\/+$/, '')}/api/v1`;
+	const root = String(baseUrl || MEHERY_DEFAULT_BASE_URL)
+		.replace(/\/+$/, '')
+		.replace(/\/api\/v1$/, '');
+	return `${root}/api/v1`;
 }

@@ -91,6 +91,14 @@ describe('Configuration', () => {
 		expect(sim.log.map((entry) => entry.path.split('?')[1] ?? '')).toEqual(['', 'sandbox=true&sabdnox=true']);
 	});
 
+	test('a base URL given with /api/v1 and a trailing slash still reaches the API', async () => {
+		const { runNode } = await import('./harness');
+		const store = await meheryStore(sim, { baseUrl: `${sim.providers.mehery.baseUrl}/api/v1/` });
+		const result = await runNode(meheryNode({ resource: 'configuration', operation: 'getChannels', limit: 1 }), [{}], store);
+		expect(result.error('Mehery')).toBeUndefined();
+		expect(sim.log.map((entry) => entry.path)).toEqual(['/mehery/api/v1/config/channels']);
+	});
+
 	test('Get Global Variables of one channel', async () => {
 		const { items } = await runMehery(sim, { resource: 'configuration', operation: 'getGlobalVariables', channelId: channel, returnAll: true });
 		expect(items.map((item) => item.json.key)).toEqual(['SUPPORT_EMAIL', 'OFFICE_HOURS', 'WA_GREETING']);

@@ -132,6 +132,15 @@ describe('splitting, filtering and duplicates', () => {
 		expect(closed.workflowData).toBeUndefined();
 	});
 
+	test('agent actions when selected: one item per action code', async () => {
+		const payload = { type: 'actions', actions: [{ actionCode: 'SEND_INVOICE' }, { actionCode: 'CALL_BACK' }], contacts: [], meta: {} };
+		const run = await runWebhook(trigger({ events: ['action'] }), signed(payload), await deployment());
+		expect(run.items.map((item) => [item.json.notification, item.json.action])).toEqual([
+			['action', 'SEND_INVOICE'],
+			['action', 'CALL_BACK'],
+		]);
+	});
+
 	test('a contact info request, answered with an empty ContactInfoUpdate', async () => {
 		const run = await runWebhook(trigger({ events: ['contactInfo'] }), signed(body({ kind: 'contact', phone: '919900000001', name: 'Mei' })), await deployment());
 		expect(run.response.body).toEqual({});
