@@ -16,6 +16,9 @@ export function providerMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') return undefined;
 	if (!body || typeof body !== 'object') return undefined;
 	const data = body as Record<string, unknown>;
+	// Infobip-style APIs (CTLive, Sinch): { requestError: { serviceException: { messageId, text } } }.
+	const infobip = ((data.requestError as Record<string, unknown> | undefined)?.serviceException as Record<string, unknown> | undefined)?.text;
+	if (typeof infobip === 'string' && infobip.trim()) return infobip.trim();
 	for (const key of ['message', 'error_description', 'errorMessage', 'error', 'detail', 'title', 'description', 'msg']) {
 		const value = data[key];
 		if (typeof value === 'string' && value.trim()) return value.trim();

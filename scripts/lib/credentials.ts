@@ -38,6 +38,27 @@ const DEFINITIONS: CredentialDefinition[] = [
 		simulator: ({ baseUrl, credentials }) => ({ baseUrl, apiKey: credentials.apiKey, apiId: credentials.apiId, verifyToken: credentials.verifyToken }),
 		env: { baseUrl: 'MEHERY_BASE_URL', apiKey: 'MEHERY_API_KEY', apiId: 'MEHERY_API_ID', verifyToken: 'MEHERY_VERIFY_TOKEN' },
 	},
+	{
+		type: 'ctLiveApi',
+		name: 'CTLive account',
+		provider: 'ctlive',
+		simulator: ({ baseUrl, credentials }) => ({ baseUrl, messagePath: '/imchannel/message', authType: 'basic', user: credentials.user, password: credentials.password }),
+		env: { baseUrl: 'CTLIVE_BASE_URL', messagePath: 'CTLIVE_MESSAGE_PATH', authType: 'CTLIVE_AUTH_TYPE', user: 'CTLIVE_USER', password: 'CTLIVE_PASSWORD', token: 'CTLIVE_TOKEN' },
+	},
+	{
+		type: 'ctLiveWebhookApi',
+		name: 'CTLive webhook',
+		provider: 'ctlive',
+		simulator: ({ credentials }) => ({ user: credentials.webhookUser, password: credentials.webhookPassword }),
+		env: { user: 'CTLIVE_WEBHOOK_USER', password: 'CTLIVE_WEBHOOK_PASSWORD' },
+	},
+	{
+		type: 'netcoreBotApi',
+		name: 'Netcore Bot account',
+		provider: 'netcore',
+		simulator: ({ baseUrl, credentials }) => ({ baseUrl, appId: credentials.appId, appSecret: credentials.appSecret }),
+		env: { baseUrl: 'NETCORE_BASE_URL', appId: 'NETCORE_APP_ID', appSecret: 'NETCORE_APP_SECRET' },
+	},
 ];
 
 export interface CredentialChoice extends CredentialSpec {

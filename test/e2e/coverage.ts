@@ -11,6 +11,9 @@ export interface E2ECase {
 	test: string;
 }
 
+const CTLIVE_BRIDGE_RUN =
+	'the CTLive bridge example, activated a delivery from CTLive starts exactly one execution with the normalized message, and its resend gets the same answer and none';
+
 /** Node type → the e2e tests that run it inside n8n (at least one; a trigger needs one that fires it). */
 export const NODE_CASES: Record<string, E2ECase[]> = {
 	'n8n-nodes-chat-providers.irisEngage': [
@@ -32,10 +35,30 @@ export const NODE_CASES: Record<string, E2ECase[]> = {
 		},
 		{ file: 'mehery.e2e.test.ts', test: 'the Mehery Trigger example, activated in n8n deactivate + reactivate leaves exactly one registration and one execution per delivery' },
 	],
+	'n8n-nodes-chat-providers.ctLive': [
+		{ file: 'examples.e2e.test.ts', test: 'ctlive-message-send.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'ctlive-report-send-delivery.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'ctlive-report-send-seen.json runs inside n8n against the simulator' },
+		{ file: 'ctlive.e2e.test.ts', test: CTLIVE_BRIDGE_RUN },
+	],
+	'n8n-nodes-chat-providers.ctLiveTrigger': [{ file: 'ctlive.e2e.test.ts', test: CTLIVE_BRIDGE_RUN }],
+	'n8n-nodes-chat-providers.netcoreBot': [
+		{ file: 'examples.e2e.test.ts', test: 'netcore-transcript-get-many.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'netcore-user-get-many.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'netcore-usage-get.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'netcore-trigger-new-user.json runs inside n8n against the simulator' },
+	],
+	'n8n-nodes-chat-providers.netcoreBotTrigger': [
+		{ file: 'netcore.e2e.test.ts', test: "the polling trigger, activated, emits the simulator's new bot users once, with their transcripts" },
+		{ file: 'examples.e2e.test.ts', test: 'netcore-trigger-new-user.json runs inside n8n against the simulator' },
+	],
 };
 
 /** Credential type → the e2e test showing that a wrong secret fails with the provider's message and leaks nothing. */
 export const WRONG_SECRET_CASES: Record<string, E2ECase> = {
 	irisEngageApi: { file: 'package.e2e.test.ts', test: 'a credential Test with a wrong password fails with the provider message, not the password' },
 	meheryXmsApi: { file: 'mehery.e2e.test.ts', test: 'a Mehery credential Test with a wrong API key fails as Unauthorized, without the key' },
+	ctLiveApi: { file: 'ctlive.e2e.test.ts', test: 'CTLive API credential Test with a wrong password fails with CTLive refusing it, and never shows the password' },
+	ctLiveWebhookApi: { file: 'ctlive.e2e.test.ts', test: 'the CTLive bridge example, activated a call with a wrong webhook password gets 401 and starts no execution' },
+	netcoreBotApi: { file: 'netcore.e2e.test.ts', test: "a credential Test with a wrong app secret fails with Netcore's message, not the secret" },
 };

@@ -67,6 +67,10 @@ export interface ProviderModule {
 export interface SimulatorSizes {
 	irisConversationsPerNumber?: number;
 	irisMessagesPerConversation?: number;
+	/** Destinations per CTLive outbound message when a test does not name them (default 1). */
+	ctliveDestinations?: number;
+	netcoreUsersPerChannel?: number;
+	netcoreTranscriptsPerUser?: number;
 	meheryTemplates?: number;
 	meherySessions?: number;
 	meheryMessagesPerSession?: number;

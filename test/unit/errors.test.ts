@@ -38,6 +38,7 @@ describe('providerMessage', () => {
 		[{ errorMessage: 'Template not approved' }, 'Template not approved'],
 		[{ status: 'error', detail: 'Number not on WhatsApp' }, 'Number not on WhatsApp'],
 		[{ message: '   ', title: 'Bad Request' }, 'Bad Request'],
+		[{ requestError: { serviceException: { messageId: 'BAD_REQUEST', text: 'Invalid destination' } } }, 'Invalid destination'],
 	])('finds the message in %j', (body, message) => {
 		expect(providerMessage(body)).toBe(message);
 	});

@@ -1,7 +1,9 @@
 /** Every simulated provider; the server mounts each one under `/<name>`. */
 import type { ProviderFactory } from '../provider';
+import { ctLive } from './ctlive';
 import { feeds } from './feeds';
 import { irisEngage } from './irisengage';
 import { mehery } from './mehery';
+import { netcore } from './netcore';
 
-export const providerFactories: ProviderFactory[] = [irisEngage, feeds, mehery];
+export const providerFactories: ProviderFactory[] = [irisEngage, feeds, ctLive, netcore, mehery];

@@ -1,0 +1,134 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { DEFAULT_MAX_MEDIA_BYTES, receiveWebhook, webhookRegistration } from '../shared/trigger';
+import { PROVIDER } from './api';
+import { acceptedAnswer, outboundEvents, outboundMessageSchema, type OutboundMessage } from './outbound';
+import { acceptDelivery, payloadKey } from './resends';
+
+const DEFAULT_RESEND_WINDOW_SECONDS = 300;
+
+interface TriggerOptions {
+	downloadMedia?: boolean;
+	resendWindowSeconds?: number;
+	simplify?: boolean;
+}
+
+export class CtLiveTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CTLive Trigger',
+		name: 'ctLiveTrigger',
+		icon: { light: 'file:ctlive.svg', dark: 'file:ctlive.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: 'Outbound messages from CTLive agents',
+		description: 'Starts the workflow when a CTLive agent answers a customer on this channel (text, image or document)',
+		defaults: { name: 'CTLive Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ctLiveWebhookApi', required: true, testedBy: 'ctLiveWebhookCredentialCheck' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'ctlive' }],
+		properties: [
+			{
+				displayName:
+					"In CTLive, set this node's Production URL as the channel's outbound URL, with the user and password of the credential (HTTP Basic)",
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Download Media',
+						name: 'downloadMedia',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to download the image or document into the binary property "data"',
+					},
+					{
+						displayName: 'Resend Window (Seconds)',
+						name: 'resendWindowSeconds',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: DEFAULT_RESEND_WINDOW_SECONDS,
+						description:
+							'CTLive resends a call it got no answer to. A call with exactly the same content within this time is that resend: it gets the first answer (the same message IDs) and starts no execution. 0 treats every call as new.',
+					},
+					{
+						displayName: 'Simplify',
+						name: 'simplify',
+						type: 'boolean',
+						default: true,
+						description:
+							"Whether to emit the normalized chat message (with scenarioKey) instead of CTLive's own fields for each destination",
+					},
+				],
+			},
+		],
+	};
+
+	/**
+	 * CTLive has no API to register a channel URL: an administrator enters it in CTLive. Activation only remembers
+	 * which URL is live, in the workflow's static data.
+	 */
+	webhookMethods = {
+		default: webhookRegistration({
+			provider: PROVIDER,
+			// Where CTLive runs is not known here (often on premises), so no URL is refused as unreachable.
+			providerUrl: async (context) => context.getNodeWebhookUrl('default') ?? '',
+			create: async (_context, url) => url,
+		}),
+	};
+
+	methods = {
+		credentialTest: {
+			/** Nothing to connect to: CTLive calls us. Checks the pair is complete, as the trigger requires it. */
+			async ctLiveWebhookCredentialCheck(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const { user, password } = (credential.data ?? {}) as { user?: string; password?: string };
+				if (!user || !password) return { status: 'Error', message: `Set the ${!user ? 'user' : 'password'} CTLive sends (HTTP Basic)` };
+				return { status: 'OK', message: 'Connection successful!' };
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const { user, password } = await this.getCredentials<{ user: string; password: string }>('ctLiveWebhookApi');
+		const options = this.getNodeParameter('options', {}) as TriggerOptions;
+		const windowMs = Math.max(0, Number(options.resendWindowSeconds ?? DEFAULT_RESEND_WINDOW_SECONDS)) * 1000;
+		const staticData = this.getWorkflowStaticData('node');
+		const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().id ?? this.getNode().name}`;
+		// CTLive's calls carry no message id: each destination gets one here, the same again for a resend (which
+		// then starts nothing). This replaces the core's per-id duplicate check, which would forget the first ids
+		// of a delivery to more than 1,000 destinations.
+		let isResend = false;
+		const idsFor = (message: OutboundMessage) => {
+			const acceptance = acceptDelivery(staticData, payloadKey(scope, message), message.destinations.length, windowMs);
+			isResend = acceptance.isResend;
+			return acceptance.messageIds;
+		};
+		return await receiveWebhook(this, {
+			provider: PROVIDER,
+			auth: { type: 'basic', user, password },
+			schema: outboundMessageSchema,
+			split: (message) => outboundEvents(message, idsFor(message), new Date()),
+			accept: () => !isResend,
+			dedupe: false,
+			answer: ({ body, events }) => ({ body: acceptedAnswer(body, events.map((event) => event.id as string)) }),
+			simplify: options.simplify ?? true,
+			media: options.downloadMedia ? { maxBytes: DEFAULT_MAX_MEDIA_BYTES } : undefined,
+		});
+	}
+}

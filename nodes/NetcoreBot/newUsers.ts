@@ -1,0 +1,97 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { runPool } from '../shared/pool';
+import type { NetcoreUser, UsersQuery } from './api';
+import { getUsersPage } from './api';
+import { channelCode } from './channels';
+import { MIN_PAGE, normalizeBotUserId } from './fields';
+import { listTranscripts, listUsers } from './listing';
+import { simplifyUser } from './normalize';
+import { transcriptMessages } from './transcriptItems';
+
+/**
+ * What the polling trigger remembers in static data: the end of the last polled window and the users created
+ * near it. Each poll re-reads a short overlap before the cursor (a user indexed a little late, or a server clock
+ * slightly behind ours, is still found) and skips the users it already emitted there.
+ */
+export interface PollState {
+	cursor?: string;
+	/** Nothing older is ever emitted: the activation instant, or the user's start date. */
+	floor?: string;
+	recent?: string[];
+}
+
+export const OVERLAP_MS = 10 * 60_000;
+const MAX_REMEMBERED = 10_000;
+const TRANSCRIPTS_AT_ONCE = 4;
+/** How many of the newest users a manual "Fetch Test Event" shows. */
+const SAMPLE_SIZE = 10;
+
+export interface TriggerSettings {
+	channelIds: number[];
+	startDate?: string;
+	includeTranscript: boolean;
+	simplify: boolean;
+}
+
+const userKey = (user: NetcoreUser) => `${String(user.channelName ?? '')}:${String(user.userId)}`;
+const createdMs = (user: NetcoreUser) => Date.parse(String(user.createdDate ?? ''));
+
+/**
+ * Users created since the last poll that were not emitted yet, and the state to keep once they are emitted
+ * (the caller saves it only after the poll succeeded, so a failed poll is retried from the same point).
+ */
+export async function pollNewUsers(
+	context: IPollFunctions,
+	settings: TriggerSettings,
+	state: PollState,
+	now = new Date(),
+): Promise<{ users: NetcoreUser[]; next: PollState }> {
+	if (!state.cursor && !settings.startDate) {
+		// First activation without a start date: start from now instead of flooding the workflow with history.
+		return { users: [], next: { cursor: now.toISOString(), floor: now.toISOString(), recent: [] } };
+	}
+	const floor = state.floor ?? settings.startDate;
+	const overlapStart = state.cursor ? new Date(Date.parse(state.cursor) - OVERLAP_MS).toISOString() : undefined;
+	// The later of the two; at least one is set (checked above).
+	const from = [overlapStart, floor].filter((date): date is string => date !== undefined).sort().at(-1) as string;
+	const users = await listUsers(context, { channelIds: settings.channelIds, startDate: from, endDate: now.toISOString() }, undefined, 0);
+	const recent = new Set(state.recent ?? []);
+	const fresh = users.filter((user) => !recent.has(userKey(user)));
+	// Users the next poll's overlap will read again; an unreadable date is kept to be safe.
+	const nextOverlap = now.getTime() - OVERLAP_MS;
+	const remembered = users.filter((user) => !(createdMs(user) < nextOverlap)).map(userKey);
+	return { users: fresh, next: { cursor: now.toISOString(), floor, recent: remembered.slice(-MAX_REMEMBERED) } };
+}
+
+/** The newest users, for the editor's "Fetch Test Event": the first and the last page, newest first. */
+export async function sampleUsers(context: IPollFunctions, settings: TriggerSettings): Promise<NetcoreUser[]> {
+	const query: UsersQuery = { channelIds: settings.channelIds, ...(settings.startDate ? { startDate: settings.startDate } : {}) };
+	const first = await getUsersPage(context, query, 1, MIN_PAGE, 0);
+	const pages = Number(first.pages ?? 1);
+	const last = pages > 1 ? await getUsersPage(context, query, pages, MIN_PAGE, 0) : { users: [] };
+	const users = [...(first.users ?? []), ...(last.users ?? [])] as NetcoreUser[];
+	const unique = [...new Map(users.map((user) => [userKey(user), user])).values()];
+	return unique.sort((a, b) => (createdMs(b) || 0) - (createdMs(a) || 0)).slice(0, SAMPLE_SIZE);
+}
+
+/** Output rows for the users: simplified or raw, with each one's transcript when asked. */
+export async function userRows(context: IPollFunctions, users: NetcoreUser[], settings: TriggerSettings): Promise<IDataObject[]> {
+	const channelOf = (user: NetcoreUser) =>
+		channelCode(user.channelName, settings.channelIds) ?? (settings.channelIds.length === 1 ? settings.channelIds[0] : null);
+	const rows = users.map((user) => (settings.simplify ? simplifyUser(user, channelOf(user)) : { ...user }));
+	if (!settings.includeTranscript) return rows;
+	const results = await runPool(users, { concurrency: TRANSCRIPTS_AT_ONCE }, async (user) => {
+		const channelId = channelOf(user);
+		const botUserId = channelId === null ? undefined : normalizeBotUserId(String(user.userId), channelId);
+		if (channelId === null || botUserId === undefined) {
+			throw new Error(`Cannot read the transcript of user ${String(user.userId)}: unknown channel "${String(user.channelName)}"`);
+		}
+		const transcript = await listTranscripts(context, { botUserId, channelId }, undefined, 0);
+		return { customFields: transcript.customFields, transcript: transcriptMessages(transcript, { botUserId, channelId }, settings.simplify) };
+	});
+	// One failed transcript fails the poll: the users stay unemitted and are tried again next time.
+	const failed = results.find((result) => result.status === 'rejected');
+	if (failed) throw (failed as PromiseRejectedResult).reason;
+	return rows.map((row, index) => ({ ...row, ...(results[index] as PromiseFulfilledResult<IDataObject>).value }));
+}

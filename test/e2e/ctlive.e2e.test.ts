@@ -1,0 +1,138 @@
+/**
+ * CTLive in a real n8n: the two-way bridge example activated and fired by the simulated CTLive (Basic auth), its
+ * resend answered alike without a second execution, a wrong webhook password refused, and the CTLive API
+ * credential's Test with right and wrong secrets.
+ */
+import { nodeOutput, type N8nClient } from '../../scripts/lib/n8n';
+import { connect, loadState } from './environment';
+
+const BRIDGE = 'ctlive-trigger-bridge.json';
+const TRIGGER = 'CTLive Trigger';
+const REPORT = 'Report Delivered to CTLive';
+
+interface Outbound {
+	payload: { scenarioKey: string; whatsApp: { text: string } };
+	answers: Array<{ status: number; body: string }>;
+}
+
+async function triggerUrl(): Promise<string> {
+	const { n8n, state } = await connect();
+	const workflow = await n8n.api<{ nodes: Array<{ name: string; webhookId?: string }> }>('GET', `/workflows/${state.workflowIds[BRIDGE]}`);
+	const trigger = workflow.nodes.find((node) => node.name === TRIGGER)!;
+	return `${state.n8nUrl}/webhook/${trigger.webhookId}/ctlive`;
+}
+
+/** Makes the simulated CTLive post an agent's answer to `url`; retries while n8n still registers the webhook (404). */
+async function ctliveCalls(url: string, body: Record<string, unknown>): Promise<Outbound> {
+	const { simulatorUrl } = loadState();
+	for (let attempt = 0; ; attempt++) {
+		const response = await fetch(`${simulatorUrl}/ctlive/simulate/outbound`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ url, ...body }),
+		});
+		const outbound = (await response.json()) as Outbound;
+		if (outbound.answers?.[0]?.status !== 404 || attempt >= 50) return outbound;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+async function executionCount(n8n: N8nClient, workflowId: string): Promise<number> {
+	return (await n8n.listExecutions(workflowId, { includeData: false, limit: 50 })).length;
+}
+
+describe('the CTLive bridge example, activated', () => {
+	let workflowId: string;
+	let url: string;
+	beforeAll(async () => {
+		const { n8n, state } = await connect();
+		workflowId = state.workflowIds[BRIDGE];
+		await n8n.activateWorkflow(workflowId);
+		url = await triggerUrl();
+	});
+	afterAll(async () => {
+		const { n8n } = await connect();
+		await n8n.deactivateWorkflow(workflowId);
+	});
+
+	test('a delivery from CTLive starts exactly one execution with the normalized message, and its resend gets the same answer and none', async () => {
+		const { n8n, sim } = await connect();
+		const started = Date.now();
+		const text = `Your order has shipped (${started})`;
+		const first = await ctliveCalls(url, { kind: 'text', to: ['41793026727'], text });
+		expect(first.answers.map((answer) => answer.status)).toEqual([200]);
+		const answer = JSON.parse(first.answers[0].body) as { messages: Array<{ to: { phoneNumber: string }; status: { name: string }; messageId: string }> };
+		expect(answer.messages).toEqual([
+			{ to: { phoneNumber: '41793026727' }, status: expect.objectContaining({ groupName: 'PENDING', name: 'PENDING_ENROUTE' }), messageId: expect.any(String) },
+		]);
+		const { messageId } = answer.messages[0];
+
+		const execution = await n8n.waitForExecution({ workflowId, after: started });
+		expect(execution.status).toBe('success');
+		expect(nodeOutput(execution, TRIGGER)).toEqual([
+			expect.objectContaining({
+				provider: 'ctlive',
+				direction: 'outbound',
+				messageId,
+				from: first.payload.scenarioKey,
+				to: '41793026727',
+				type: 'text',
+				text,
+				scenarioKey: first.payload.scenarioKey,
+			}),
+		]);
+		expect(nodeOutput(execution, REPORT)).toEqual([
+			expect.objectContaining({ messageId, to: '41793026727', status: expect.objectContaining({ name: 'DELIVERED_TO_HANDSET' }) }),
+		]);
+		const reports = await sim.log({ provider: 'ctlive', route: /imchannel\/message/, since: started });
+		expect(reports.map((entry) => (entry.body as { results: Array<{ messageId: string }> }).results[0].messageId)).toEqual([messageId]);
+
+		const before = await executionCount(n8n, workflowId);
+		const resend = await ctliveCalls(url, { kind: 'text', to: ['41793026727'], text });
+		expect(resend.answers.map((entry) => entry.body)).toEqual([first.answers[0].body]);
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(await executionCount(n8n, workflowId)).toBe(before);
+	});
+
+	test('a call with a wrong webhook password gets 401 and starts no execution', async () => {
+		const { n8n } = await connect();
+		const before = await executionCount(n8n, workflowId);
+		const refused = await ctliveCalls(url, { kind: 'text', text: `wrong ${Date.now()}`, auth: { user: 'ctlive', password: 'not-the-hook-pass-4d1' } });
+		expect(refused.answers[0].status).toBe(401);
+		expect(refused.answers[0].body).not.toContain('not-the-hook-pass-4d1');
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(await executionCount(n8n, workflowId)).toBe(before);
+	});
+});
+
+describe('CTLive API credential Test', () => {
+	test('with a wrong password fails with CTLive refusing it, and never shows the password', async () => {
+		const { n8n, sim } = await connect();
+		const health = await sim.health();
+		const result = await n8n.testCredential({
+			type: 'ctLiveApi',
+			data: { baseUrl: health.providers.ctlive, messagePath: '/imchannel/message', authType: 'basic', user: 'ctlive-channel', password: 'not-the-password-8c2' },
+		});
+		expect(result.status).toBe('Error');
+		expect(result.message).toBe('CTLive refused the credentials (HTTP 401): check Authentication and its user, password or token');
+		expect(result.message).not.toContain('not-the-password-8c2');
+	});
+
+	test('with a wrong message path says so', async () => {
+		const { n8n, sim } = await connect();
+		const health = await sim.health();
+		const result = await n8n.testCredential({
+			type: 'ctLiveApi',
+			data: { baseUrl: health.providers.ctlive, messagePath: '/imchannel/messages', authType: 'basic', user: 'ctlive-channel', password: 'ctlive-pass-1' },
+		});
+		expect(result).toEqual({ status: 'Error', message: 'No CTLive message endpoint at this address (HTTP 404): check the Base URL and Message Path' });
+	});
+
+	test('with a token header succeeds, and a wrong token fails', async () => {
+		const { n8n, sim } = await connect();
+		const health = await sim.health();
+		const data = { baseUrl: health.providers.ctlive, messagePath: '/imchannel/message', authType: 'ctliveToken' };
+		expect(await n8n.testCredential({ type: 'ctLiveApi', data: { ...data, token: 'ctlive-token-1' } })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect((await n8n.testCredential({ type: 'ctLiveApi', data: { ...data, token: 'wrong-token-55' } })).status).toBe('Error');
+	});
+});

@@ -1,0 +1,85 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { startSimulator, type Simulator } from '../simulator';
+import { runPoll } from './harness';
+import { NETCORE_CREDENTIALS, NETCORE_TRIGGER_TYPE, TRANSCRIPTS_ROUTE, USERS_ROUTE, addUsers, netcoreStore, simplifiedUser } from './netcore.fixture';
+
+const NODE = 'Netcore Bot Trigger';
+const STATE = `node:${NODE}`;
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator({ quiet: true, sizes: { netcoreUsersPerChannel: 40, netcoreTranscriptsPerUser: 30 } });
+});
+beforeEach(() => sim.reset());
+afterAll(async () => await sim.close());
+
+function triggerNode(parameters: IDataObject = {}) {
+	return { name: NODE, type: NETCORE_TRIGGER_TYPE, parameters: { channelIds: [1014, 1016], ...parameters }, credentials: NETCORE_CREDENTIALS };
+}
+
+const users = (result: Awaited<ReturnType<typeof runPoll>>) => (result?.[0] ?? []).map((item) => item.json);
+
+test('the first activation remembers now and emits nothing; later polls emit each new user once', async () => {
+	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
+	expect(await runPoll(triggerNode(), options)).toBeNull();
+	expect(sim.count({ route: USERS_ROUTE })).toBe(0);
+	expect(options.staticData[STATE]).toEqual({ cursor: expect.stringMatching(/Z$/), floor: expect.stringMatching(/Z$/), recent: [] });
+
+	const added = [...(await addUsers(sim, 1014, 2)), ...(await addUsers(sim, 1016, 1)), ...(await addUsers(sim, 1010, 1))];
+	const first = users(await runPoll(triggerNode(), options));
+	expect(first.map((user) => user.userId)).toEqual(added.slice(0, 3).map((user) => user.userId));
+	expect(first[0]).toEqual(simplifiedUser(added[0].userId, 'whatsapp', 1014));
+	expect(sim.log.find((entry) => USERS_ROUTE.test(entry.route ?? ''))?.body).toEqual({
+		channelIds: [1014, 1016],
+		startDate: expect.stringMatching(/Z$/),
+		endDate: expect.stringMatching(/Z$/),
+	});
+
+	// Nothing changed: nothing emitted, although the users are read again in the overlap window.
+	expect(await runPoll(triggerNode(), options)).toBeNull();
+	const later = await addUsers(sim, 1016, 1);
+	expect(users(await runPoll(triggerNode(), options)).map((user) => user.userId)).toEqual([later[0].userId]);
+	expect(await runPoll(triggerNode(), options)).toBeNull();
+});
+
+test('with a start date the first poll emits the users created since then', async () => {
+	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
+	const since = new Date(Date.now() - 10 * 86_400_000).toISOString();
+	const emitted = users(await runPoll(triggerNode({ startDate: since }), options));
+	expect(emitted.length).toBeGreaterThan(2);
+	expect(emitted.every((user) => String(user.createdDate) >= since)).toBe(true);
+	expect(await runPoll(triggerNode({ startDate: since }), options)).toBeNull();
+});
+
+test('Include Transcript adds each new user\'s transcript and custom fields; a failed transcript read is retried next poll', async () => {
+	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
+	const node = triggerNode({ channelIds: [1014], includeTranscript: true });
+	await runPoll(node, options);
+	const [added] = await addUsers(sim, 1014, 1);
+
+	sim.injectFault({ kind: 'status', status: 400, body: { statusCode: 400, error: 'Bad Request', message: 'try later' }, times: 1, match: { route: TRANSCRIPTS_ROUTE } });
+	await expect(runPoll(node, options)).rejects.toThrow(/try later/);
+
+	const [row] = users(await runPoll(node, options));
+	expect(row).toMatchObject({ userId: added.userId, customFields: { email: expect.any(String) } });
+	expect(row.transcript).toHaveLength(30);
+	expect((row.transcript as IDataObject[])[0]).toMatchObject({ provider: 'netcore', conversationId: added.userId });
+	expect(sim.log.filter((entry) => TRANSCRIPTS_ROUTE.test(entry.route ?? '')).at(-1)?.body).toEqual({ botUserId: added.userId, channelId: 1014 });
+});
+
+test('a manual run shows the newest users and keeps no state', async () => {
+	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
+	const sample = users(await runPoll(triggerNode(), { ...options, mode: 'manual' }));
+	expect(sample).toHaveLength(10);
+	const dates = sample.map((user) => String(user.createdDate));
+	expect([...dates].sort().reverse()).toEqual(dates);
+	expect(options.staticData).toEqual({});
+});
+
+test('bad input fails the poll before any request', async () => {
+	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
+	await expect(runPoll(triggerNode({ channelIds: [] }), options)).rejects.toThrow(/^Channels: choose at least one of/);
+	await expect(runPoll(triggerNode({ startDate: 'last week' }), options)).rejects.toThrow(/^Start Date: "last week" is not an ISO 8601 date/);
+	expect(sim.count({ provider: 'netcore' })).toBe(0);
+});
