@@ -132,6 +132,23 @@ describe('splitting, filtering and duplicates', () => {
 		expect(closed.workflowData).toBeUndefined();
 	});
 
+	test('a location message with string coordinates and a timestamp in seconds', async () => {
+		const payload = body({ kind: 'message', id: 'loc-1' }) as { messages: Array<Record<string, unknown>> };
+		Object.assign(payload.messages[0], {
+			type: 'location',
+			text: undefined,
+			timestamp: 1717407000,
+			location: { latitude: '12.90909', longitude: '77.5946', name: 'Main Building', address: '1 MG Road' },
+		});
+		const run = await runWebhook(trigger(), signed(payload), await deployment());
+		expect(run.items[0].json).toMatchObject({
+			type: 'location',
+			text: 'Main Building',
+			location: { latitude: 12.90909, longitude: 77.5946, name: 'Main Building', address: '1 MG Road' },
+			timestamp: '2024-06-03T09:30:00.000Z',
+		});
+	});
+
 	test('agent actions when selected: one item per action code', async () => {
 		const payload = { type: 'actions', actions: [{ actionCode: 'SEND_INVOICE' }, { actionCode: 'CALL_BACK' }], contacts: [], meta: {} };
 		const run = await runWebhook(trigger({ events: ['action'] }), signed(payload), await deployment());
