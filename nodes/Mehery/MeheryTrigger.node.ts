@@ -85,16 +85,12 @@ export class MeheryTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as { downloadMedia?: boolean; maxMediaBytes?: number };
 		const respondFromWorkflow = selected.includes('contactInfo') && this.getNodeParameter('contactInfoResponse', 'empty') === 'workflow';
 		const receivedAt = new Date();
-		let contactRequest = false;
 
 		return await receiveWebhook(this, {
 			provider: PROVIDER,
 			auth: { type: 'header', header: 'x-verify-token', secret: verifyToken ?? '' },
 			schema: deliverySchema,
-			split: (body) => {
-				contactRequest = isContactRequest(body);
-				return splitDelivery(body, receivedAt);
-			},
+			split: (body) => splitDelivery(body, receivedAt),
 			accept: (event) => {
 				if (!selected.includes(event.kind)) return false;
 				const code = codeOf(event);
@@ -103,11 +99,9 @@ export class MeheryTrigger implements INodeType {
 				return true;
 			},
 			// A contact info request not answered by the workflow gets an empty ContactInfoUpdate: "no changes".
-			answer: ({ events, emitted }) => (contactRequest ? { body: {} } : { body: { received: events.length, started: emitted.length } }),
-			// Read by the core after split(): only a contact info request waits for the workflow's answer.
-			get respondFromWorkflow() {
-				return respondFromWorkflow && contactRequest;
-			},
+			answer: ({ body, events, emitted }) => (isContactRequest(body) ? { body: {} } : { body: { received: events.length, started: emitted.length } }),
+			// Only a contact info request waits for the workflow's answer.
+			respondFromWorkflow: ({ body }) => respondFromWorkflow && isContactRequest(body),
 			simplify: this.getNodeParameter('simplify', true) as boolean,
 			media: options.downloadMedia ? { maxBytes: options.maxMediaBytes ?? DEFAULT_MAX_MEDIA_BYTES } : undefined,
 		});
