@@ -32,6 +32,13 @@ const DEFINITIONS: CredentialDefinition[] = [
 		env: { baseUrl: 'IRISENGAGE_BASE_URL', apiPath: 'IRISENGAGE_API_PATH', name: 'IRISENGAGE_NAME', password: 'IRISENGAGE_PASSWORD' },
 	},
 	{
+		type: 'meheryXmsApi',
+		name: 'Mehery XMS account',
+		provider: 'mehery',
+		simulator: ({ baseUrl, credentials }) => ({ baseUrl, apiKey: credentials.apiKey, apiId: credentials.apiId, verifyToken: credentials.verifyToken }),
+		env: { baseUrl: 'MEHERY_BASE_URL', apiKey: 'MEHERY_API_KEY', apiId: 'MEHERY_API_ID', verifyToken: 'MEHERY_VERIFY_TOKEN' },
+	},
+	{
 		type: 'ctLiveApi',
 		name: 'CTLive account',
 		provider: 'ctlive',

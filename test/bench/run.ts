@@ -7,6 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { startSimulator } from '../simulator';
 import { irisNode, irisStore, AUTH_ROUTE } from '../engine/irisengage.fixture';
 import { runNode } from '../engine/harness';
+import { meherySendBenchmark } from './mehery';
 import { medianOf, readBenchmark, sendBenchmark, type ThroughputResult } from './throughput';
 import { printRows, wavyBenchmarks } from './wavy';
 
@@ -37,6 +38,8 @@ async function main() {
 	let missed = 0;
 	try {
 		throughput.push(await medianOf(3, async () => await sendBenchmark(sim)), await medianOf(3, async () => await readBenchmark(sim)));
+		// Mehery (issue 8): adaptive, then the same run with the concurrency fixed at 5 beside it.
+		throughput.push(await medianOf(3, async () => await meherySendBenchmark(sim)), await meherySendBenchmark(sim, 5));
 		for (const benchCase of cases) {
 			sim.reset();
 			sim.setLatency(benchCase.latencyMs);

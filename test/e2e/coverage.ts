@@ -23,6 +23,18 @@ export const NODE_CASES: Record<string, E2ECase[]> = {
 		{ file: 'machinery.e2e.test.ts', test: 'a workflow started by a webhook fired from the simulator, runs IrisEngage with the posted number and answers with its output' },
 		{ file: 'machinery.e2e.test.ts', test: 'a provider error after a login stores neither the password nor the session token in the execution' },
 	],
+	'n8n-nodes-chat-providers.mehery': [
+		{ file: 'examples.e2e.test.ts', test: 'mehery-message-send.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'mehery-session-get-messages.json runs inside n8n against the simulator' },
+		{ file: 'examples.e2e.test.ts', test: 'mehery-configuration-get-channels.json runs inside n8n against the simulator' },
+	],
+	'n8n-nodes-chat-providers.meheryTrigger': [
+		{
+			file: 'mehery.e2e.test.ts',
+			test: 'the Mehery Trigger example, activated in n8n registers its URL at Mehery; an inbound message starts exactly one execution holding the normalized message',
+		},
+		{ file: 'mehery.e2e.test.ts', test: 'the Mehery Trigger example, activated in n8n deactivate + reactivate leaves exactly one registration and one execution per delivery' },
+	],
 	'n8n-nodes-chat-providers.ctLive': [
 		{ file: 'examples.e2e.test.ts', test: 'ctlive-message-send.json runs inside n8n against the simulator' },
 		{ file: 'examples.e2e.test.ts', test: 'ctlive-report-send-delivery.json runs inside n8n against the simulator' },
@@ -51,6 +63,7 @@ export const NODE_CASES: Record<string, E2ECase[]> = {
 /** Credential type → the e2e test showing that a wrong secret fails with the provider's message and leaks nothing. */
 export const WRONG_SECRET_CASES: Record<string, E2ECase> = {
 	irisEngageApi: { file: 'package.e2e.test.ts', test: 'a credential Test with a wrong password fails with the provider message, not the password' },
+	meheryXmsApi: { file: 'mehery.e2e.test.ts', test: 'a Mehery credential Test with a wrong API key fails as Unauthorized, without the key' },
 	ctLiveApi: { file: 'ctlive.e2e.test.ts', test: 'CTLive API credential Test with a wrong password fails with CTLive refusing it, and never shows the password' },
 	ctLiveWebhookApi: { file: 'ctlive.e2e.test.ts', test: 'the CTLive bridge example, activated a call with a wrong webhook password gets 401 and starts no execution' },
 	netcoreBotApi: { file: 'netcore.e2e.test.ts', test: "a credential Test with a wrong app secret fails with Netcore's message, not the secret" },

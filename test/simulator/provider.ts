@@ -71,6 +71,9 @@ export interface SimulatorSizes {
 	ctliveDestinations?: number;
 	netcoreUsersPerChannel?: number;
 	netcoreTranscriptsPerUser?: number;
+	meheryTemplates?: number;
+	meherySessions?: number;
+	meheryMessagesPerSession?: number;
 	/** Rows of the Wavy account customer's open-sessions CSV (default 25, up to 100,000). */
 	wavyOpenSessions?: number;
 }

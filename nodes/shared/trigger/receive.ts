@@ -57,8 +57,11 @@ export interface WebhookTriggerSpec<S extends z.ZodTypeAny> {
 	simplify?: boolean;
 	/** Set to download events' media into binary property `data`. */
 	media?: MediaDownloadOptions;
-	/** Leave the answer to the workflow (a Respond to Webhook node); nothing is written here on success. */
-	respondFromWorkflow?: boolean;
+	/**
+	 * Leave the answer to the workflow (the webhook's response mode must then wait for it); nothing is written here
+	 * when the delivery starts an execution. A function decides per delivery (e.g. only requests that need data).
+	 */
+	respondFromWorkflow?: boolean | ((summary: DeliverySummary<z.infer<S>>) => boolean);
 	/** Default on: the last 1000 ids, static data written at most every 5 s (see claimIds). `false`: off. */
 	dedupe?: Pick<ClaimOptions, 'max' | 'key' | 'persistEveryMs'> | false;
 }
@@ -107,11 +110,13 @@ export async function receiveWebhook<S extends z.ZodTypeAny>(context: IWebhookFu
 	}
 	const events = spec.split(delivery.body);
 	const emitted = freshEvents(context, events.filter((event) => spec.accept?.(event) ?? true), spec.dedupe);
-	const answer = spec.answer?.({ body: delivery.body, events, emitted }) ?? { body: { received: events.length, started: emitted.length } };
-	if (emitted.length === 0 || !spec.respondFromWorkflow) reply(context, answer);
+	const summary = { body: delivery.body, events, emitted };
+	const answer = spec.answer?.(summary) ?? { body: { received: events.length, started: emitted.length } };
+	const workflowAnswers = typeof spec.respondFromWorkflow === 'function' ? spec.respondFromWorkflow(summary) : spec.respondFromWorkflow === true;
+	if (emitted.length === 0 || !workflowAnswers) reply(context, answer);
 	if (emitted.length === 0) return { noWebhookResponse: true };
 	const items: INodeExecutionData[] = [];
 	// One at a time: a batch of a thousand messages must not open a thousand downloads at once.
 	for (const event of emitted) items.push(await toItem(context, event, spec));
-	return spec.respondFromWorkflow ? { workflowData: [items] } : { workflowData: [items], noWebhookResponse: true };
+	return workflowAnswers ? { workflowData: [items] } : { workflowData: [items], noWebhookResponse: true };
 }

@@ -3,7 +3,8 @@ import type { ProviderFactory } from '../provider';
 import { ctLive } from './ctlive';
 import { feeds } from './feeds';
 import { irisEngage } from './irisengage';
+import { mehery } from './mehery';
 import { netcore } from './netcore';
 import { wavy } from './wavy';
 
-export const providerFactories: ProviderFactory[] = [irisEngage, feeds, ctLive, netcore, wavy];
+export const providerFactories: ProviderFactory[] = [irisEngage, feeds, ctLive, netcore, mehery, wavy];

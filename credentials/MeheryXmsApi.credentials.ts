@@ -1,0 +1,78 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export const MEHERY_DEFAULT_BASE_URL = 'https://api.mehery.xyz/xms';
+
+/**
+ * Mehery XMS authorizes every call with two headers, `x-api-key` and `x-api-id`. The webhook verify token is
+ * the other direction: Mehery sends it in `x-verify-token` on each call to our trigger, which checks it.
+ */
+export class MeheryXmsApi implements ICredentialType {
+	name = 'meheryXmsApi';
+
+	displayName = 'Mehery XMS API';
+
+	icon = { light: 'file:../nodes/Mehery/mehery.svg', dark: 'file:../nodes/Mehery/mehery.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#mehery-xms-api';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: MEHERY_DEFAULT_BASE_URL,
+			required: true,
+			description: 'Mehery XMS API root, without /api/v1. Change it only for a dedicated or test installation.',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'Sent as the x-api-key header. Mehery shows it in its console under API settings.',
+		},
+		{
+			displayName: 'API ID',
+			name: 'apiId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Your API ID, sent next to the API key (header X-API-ID)',
+		},
+		{
+			displayName: 'Webhook Verify Token',
+			name: 'verifyToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the Mehery Trigger: the token Mehery sends in the x-verify-token header of every webhook call. Calls without it, or with another token, are refused with 401.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { 'x-api-key': '={{$credentials.apiKey}}', 'x-api-id': '={{$credentials.apiId}}' },
+		},
+	};
+
+	// Listing the configured channels is harmless and needs both headers to be right.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/api\\/v1$/, "")}}',
+			url: '/api/v1/config/channels',
+			method: 'GET',
+		},
+	};
+}
+
+/** The API root from the credential, tolerant of a trailing slash and of a base URL given with /api/v1 already. */
+export function meheryApiUrl(baseUrl: unknown): string {
+	const root = String(baseUrl || MEHERY_DEFAULT_BASE_URL)
+		.replace(/\/+$/, '')
+		.replace(/\/api\/v1$/, '');
+	return `${root}/api/v1`;
+}

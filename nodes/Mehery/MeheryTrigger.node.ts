@@ -1,0 +1,109 @@
+import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { DEFAULT_MAX_MEDIA_BYTES, receiveWebhook, webhookRegistration } from '../shared/trigger';
+import { anyObject, CREDENTIAL_TYPE, dataOf, meheryRequest, PROVIDER } from './api';
+import { codeOf, deliverySchema, isContactRequest, splitDelivery } from './trigger/delivery';
+import { triggerProperties } from './trigger/properties';
+
+interface TriggerCredentials {
+	baseUrl: string;
+	verifyToken?: string;
+}
+
+const registration = webhookRegistration({
+	provider: PROVIDER,
+	providerUrl: async (context) => (await context.getCredentials<TriggerCredentials>(CREDENTIAL_TYPE)).baseUrl,
+	requiresHttps: true,
+	create: async (context, url) => {
+		const answer = await meheryRequest(context, { method: 'POST', path: '/config/webhook', body: { url } }, dataOf(anyObject), 'client app (ApiResponse of ClientApp)');
+		const id = answer.data?.id;
+		return typeof id === 'string' && id !== '' ? id : url;
+	},
+	// No remove: Mehery has no API to delete a webhook (see the notice in the node).
+});
+
+export class MeheryTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Mehery Trigger',
+		name: 'meheryTrigger',
+		icon: { light: 'file:mehery.svg', dark: 'file:mehery.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Mehery XMS delivers messages, status updates, session events or contact info requests',
+		defaults: { name: 'Mehery Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				// Contact info requests may be answered by the workflow's last node; everything else by webhook() itself.
+				// (n8n's Respond to Webhook node refuses to run after any trigger but n8n's own webhook nodes.)
+				responseMode: '={{ $parameter["events"].includes("contactInfo") && $parameter["contactInfoResponse"] === "workflow" ? "lastNode" : "onReceived" }}',
+				responseData: 'firstEntryJson',
+				path: 'mehery',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			// Mehery cannot list its webhook, and another trigger may have taken the account's one URL since we
+			// set it: setting it again on every activation is idempotent and always leaves Mehery calling us.
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const { verifyToken } = await this.getCredentials<TriggerCredentials>(CREDENTIAL_TYPE);
+				// Without it every call Mehery makes would be refused: say so now, not by silence later.
+				if (!verifyToken) {
+					throw new NodeOperationError(this.getNode(), 'The Mehery XMS credential has no Webhook Verify Token', {
+						description: 'Set it to the verify token configured for your webhook at Mehery: the trigger refuses every call without it.',
+					});
+				}
+				return await registration.create.call(this);
+			},
+			// Only forgets the URL: Mehery has no delete (the node's notice says what that means).
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await registration.delete.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const { verifyToken } = await this.getCredentials<TriggerCredentials>(CREDENTIAL_TYPE);
+		const selected = this.getNodeParameter('events', ['message']) as string[];
+		const statuses = this.getNodeParameter('statuses', []) as string[];
+		const eventCodes = String(this.getNodeParameter('eventCodes', '') ?? '')
+			.split(',')
+			.map((code) => code.trim().toUpperCase())
+			.filter(Boolean);
+		const options = this.getNodeParameter('options', {}) as { downloadMedia?: boolean; maxMediaBytes?: number };
+		const respondFromWorkflow = selected.includes('contactInfo') && this.getNodeParameter('contactInfoResponse', 'empty') === 'workflow';
+		const receivedAt = new Date();
+
+		return await receiveWebhook(this, {
+			provider: PROVIDER,
+			auth: { type: 'header', header: 'x-verify-token', secret: verifyToken ?? '' },
+			schema: deliverySchema,
+			split: (body) => splitDelivery(body, receivedAt),
+			accept: (event) => {
+				if (!selected.includes(event.kind)) return false;
+				const code = codeOf(event);
+				if (event.kind === 'status' && statuses.length > 0) return statuses.includes(code ?? '');
+				if (event.kind === 'event' && eventCodes.length > 0) return eventCodes.includes((code ?? '').toUpperCase());
+				return true;
+			},
+			// A contact info request not answered by the workflow gets an empty ContactInfoUpdate: "no changes".
+			answer: ({ body, events, emitted }) => (isContactRequest(body) ? { body: {} } : { body: { received: events.length, started: emitted.length } }),
+			// Only a contact info request waits for the workflow's answer.
+			respondFromWorkflow: ({ body }) => respondFromWorkflow && isContactRequest(body),
+			simplify: this.getNodeParameter('simplify', true) as boolean,
+			media: options.downloadMedia ? { maxBytes: options.maxMediaBytes ?? DEFAULT_MAX_MEDIA_BYTES } : undefined,
+		});
+	}
+}

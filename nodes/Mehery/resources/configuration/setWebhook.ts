@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { invalidParameter } from '../../../shared/errors';
+import { optionsField } from '../../../shared/fields';
+import type { Operation } from '../../../shared/operation';
+import { anyObject, dataOf, meheryRequest } from '../../api';
+import { isHttpUrl, readRequiredText } from '../../fields';
+
+interface Params {
+	url: string;
+}
+
+const show = { resource: ['configuration'], operation: ['setWebhook'] };
+
+/** Configuration → Set Webhook: where Mehery posts inbound messages, statuses and events. */
+export const setWebhook: Operation<Params> = {
+	option: { name: 'Set Webhook', action: 'Set the webhook URL', description: 'Set the URL Mehery posts notifications to' },
+	description: [
+		{
+			displayName:
+				'Mehery keeps one webhook URL per account: this replaces the current one. A Mehery Trigger sets its own URL when its workflow is activated, so you rarely need this.',
+			name: 'setWebhookNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Webhook URL',
+			name: 'url',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'https://n8n.example.com/webhook/mehery',
+			description: 'Public HTTPS URL with a valid certificate that Mehery will call',
+			displayOptions: { show },
+		},
+		optionsField(show, [maxConcurrentRequestsOption]),
+	],
+
+	readParameters(this: IExecuteFunctions, itemIndex) {
+		const url = readRequiredText(this, 'url', 'Webhook URL', itemIndex, 'give the public URL Mehery should call');
+		if (!isHttpUrl(url)) throw invalidParameter(this.getNode(), 'Webhook URL', `"${url}" is not an http(s) URL`, itemIndex);
+		return { url };
+	},
+
+	// Every item sets the one account-wide URL: in input order, so the last item wins as the user expects.
+	orderKey: () => 'webhook',
+
+	async run(this: IExecuteFunctions, { url }, itemIndex): Promise<IDataObject[]> {
+		const answer = await meheryRequest(
+			this,
+			{ method: 'POST', path: '/config/webhook', body: { url }, itemIndex },
+			dataOf(anyObject),
+			'client app (ApiResponse of ClientApp)',
+		);
+		return [{ url, success: true, app: (answer.data ?? {}) as IDataObject }];
+	},
+};
