@@ -164,9 +164,26 @@ describe('splitting, filtering and duplicates', () => {
 		expect(run.items[0].json).toMatchObject({ notification: 'contactInfo', contactId: 'wa919900000001_919999998888', phone: '919900000001', name: 'Mei' });
 	});
 
+	test('Simplify off still tags every kind with notification, so one Switch routes them', async () => {
+		const node = trigger({ simplify: false, events: ['message', 'status', 'event', 'action', 'contactInfo'] });
+		const payloads = [
+			body({ kind: 'message', id: 'raw-m' }),
+			body({ kind: 'status', id: 'raw-s', status: 'READ' }),
+			body({ kind: 'event', eventCode: 'SESSION_ROUTED' }),
+			{ type: 'actions', actions: [{ actionCode: 'SEND_INVOICE' }], contacts: [], meta: {} },
+			body({ kind: 'contact', phone: '919900000002', name: 'Raw' }),
+		];
+		const notifications = [];
+		for (const payload of payloads) {
+			const run = await runWebhook(node, signed(payload), await deployment());
+			notifications.push(run.items.map((item) => item.json.notification));
+		}
+		expect(notifications).toEqual([['message'], ['status'], ['event'], ['action'], ['contactInfo']]);
+	});
+
 	test('Simplify off gives the raw InBoundMsg; an image keeps its media in the normalized shape', async () => {
 		const raw = await runWebhook(trigger({ simplify: false }), signed(body({ kind: 'image', id: 'img-1' })), await deployment());
-		expect(raw.items[0].json).toMatchObject({ id: 'img-1', type: 'image', image: { mime_type: 'image/png' } });
+		expect(raw.items[0].json).toMatchObject({ notification: 'message', id: 'img-1', type: 'image', image: { mime_type: 'image/png' } });
 		const simple = await runWebhook(trigger(), signed(body({ kind: 'image', id: 'img-2', text: 'receipt' })), await deployment());
 		expect(simple.items[0].json).toMatchObject({ type: 'media', text: 'receipt', media: { kind: 'image', url: 'https://media.example.com/img-2.png', mimeType: 'image/png', caption: 'receipt' } });
 	});

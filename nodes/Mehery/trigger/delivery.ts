@@ -44,7 +44,7 @@ export const isContactRequest = (body: MeheryDelivery): body is z.infer<typeof i
 
 type Raw = Record<string, unknown>;
 
-/** `notification` says what each item is, so one Switch on it routes a workflow. */
+/** `notification` says what each item is, so one Switch on it routes a workflow, with Simplify on or off. */
 const tagged = (kind: EventKind, simplified: object): IDataObject => ({ notification: kind, ...(simplified as IDataObject) });
 
 function mediaOf(message: Raw): TriggerEvent['media'] {
@@ -65,7 +65,7 @@ function mediaOf(message: Raw): TriggerEvent['media'] {
  */
 export function splitDelivery(body: MeheryDelivery, receivedAt: Date): TriggerEvent[] {
 	if (isContactRequest(body)) {
-		return [{ kind: 'contactInfo', raw: body as IDataObject, simplified: tagged('contactInfo', simplifyContactRequest(body)) }];
+		return [{ kind: 'contactInfo', raw: tagged('contactInfo', body), simplified: tagged('contactInfo', simplifyContactRequest(body)) }];
 	}
 	const contacts = (body.contacts ?? []) as Raw[];
 	return [
@@ -73,7 +73,7 @@ export function splitDelivery(body: MeheryDelivery, receivedAt: Date): TriggerEv
 			(message): TriggerEvent => ({
 				kind: 'message',
 				id: `message:${String(message.id)}`,
-				raw: message as IDataObject,
+				raw: tagged('message', message),
 				media: mediaOf(message),
 				simplified: tagged('message', simplifyInboundMessage(message, contacts, receivedAt)),
 			}),
@@ -82,7 +82,7 @@ export function splitDelivery(body: MeheryDelivery, receivedAt: Date): TriggerEv
 			(status): TriggerEvent => ({
 				kind: 'status',
 				id: `status:${String(status.id)}:${status.status}`,
-				raw: status as IDataObject,
+				raw: tagged('status', status),
 				simplified: tagged('status', simplifyStatus(status, receivedAt)),
 			}),
 		),
@@ -90,12 +90,12 @@ export function splitDelivery(body: MeheryDelivery, receivedAt: Date): TriggerEv
 			(event): TriggerEvent => ({
 				kind: 'event',
 				id: event.eventId === undefined || event.eventId === null ? undefined : `event:${String(event.eventId)}`,
-				raw: event as IDataObject,
+				raw: tagged('event', event),
 				simplified: tagged('event', simplifyEvent(event)),
 			}),
 		),
 		...(body.actions ?? []).map(
-			(action): TriggerEvent => ({ kind: 'action', raw: action as IDataObject, simplified: tagged('action', { provider: 'mehery', action: action.actionCode, raw: action as IDataObject }) }),
+			(action): TriggerEvent => ({ kind: 'action', raw: tagged('action', action), simplified: tagged('action', { provider: 'mehery', action: action.actionCode, raw: action as IDataObject }) }),
 		),
 	];
 }

@@ -82,7 +82,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			"Whether to output messages and statuses in the package's normalized chat-message shape (events and contact requests flattened), instead of Mehery's raw payload",
+			"Whether to output messages and statuses in the package's normalized chat-message shape (events and contact requests flattened), instead of Mehery's raw payload. Either way each item has a notification field.",
 	},
 	{
 		displayName: 'Options',
