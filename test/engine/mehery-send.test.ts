@@ -145,6 +145,8 @@ describe('Message → Send: bad input is refused before any request', () => {
 		['malformed template JSON', { messageType: 'template', template: { __rl: true, mode: 'code', value: 'FEEDBACK' }, templateDataMode: 'json', templateDataJson: '{"amount": }' }, 'Template Data (JSON)'],
 		['template JSON that is not an object', { messageType: 'template', template: { __rl: true, mode: 'code', value: 'FEEDBACK' }, templateDataMode: 'json', templateDataJson: '[1]' }, 'Template Data (JSON)'],
 		['a latitude out of range', { messageType: 'location', latitude: 95, longitude: 0 }, 'Latitude'],
+		['a latitude whose expression gives nothing', { messageType: 'location', latitude: '={{ "" }}', longitude: 1 }, 'Latitude'],
+		['a longitude whose expression gives nothing', { messageType: 'location', latitude: 1, longitude: '={{ $json.missing }}' }, 'Longitude'],
 		['a URL button without a URL', { buttons: { button: [{ type: 'URL', name: 'x', url: '' }] } }, 'Buttons'],
 		['a contact card without a name', { messageType: 'contacts', contactName: ' ' }, 'Contact Name'],
 		['empty text', { text: '={{ " " }}' }, 'Text'],

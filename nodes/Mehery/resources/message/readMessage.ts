@@ -44,7 +44,10 @@ function readMedia(context: Context, type: MediaType, itemIndex: number): Messag
 }
 
 function readCoordinate(context: Context, name: string, displayName: string, limit: number, itemIndex: number): number {
-	const value = Number(context.getNodeParameter(name, itemIndex));
+	const given = context.getNodeParameter(name, itemIndex, null) as unknown;
+	// An expression that resolves to nothing must not become 0 (a point in the Gulf of Guinea).
+	const blank = given === null || given === undefined || (typeof given === 'string' && given.trim() === '');
+	const value = blank ? NaN : Number(given);
 	if (!Number.isFinite(value) || Math.abs(value) > limit) {
 		throw invalidParameter(context.getNode(), displayName, `must be a number from -${limit} to ${limit}`, itemIndex);
 	}
