@@ -18,7 +18,7 @@ export type SessionRow = z.infer<typeof sessionRowSchema>;
 
 /** GET /v1/session: a link to the CSV file, or (some accounts) the rows themselves. */
 export const sessionsAnswerSchema = z.union([
-	z.object({ file_url: z.string().url() }).passthrough(),
+	z.object({ file_url: z.string().url().regex(/^https?:\/\//i, 'must be an http(s) URL') }).passthrough(),
 	z.object({ total: z.number().int().nonnegative().optional(), data: z.array(sessionRowSchema) }).passthrough(),
 ]);
 

@@ -115,6 +115,14 @@ describe('failures', () => {
 		expect(items[0]).toMatchObject({ json: { error: 'Wavy sessions file answered HTTP 404', httpCode: '404' }, pairedItem: { item: 0 } });
 	});
 
+	test('a file_url that is not http(s) is refused as an unexpected answer, not read', async () => {
+		const body = { file_url: 'data:text/csv,origin%2Csession_created_at%0A5511999990000%2C2024-06-03%2009%3A00%3A00' };
+		sim.injectFault({ match: { provider: 'wavy', route: SESSIONS_ROUTE }, kind: 'status', status: 200, body, times: 1 });
+		const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim));
+		expect(result.output('Wavy')).toEqual([]);
+		expect(result.error('Wavy')?.message).toMatch(/open-sessions answer/);
+	});
+
 	test('a 503 on the sessions call is retried, and the read then succeeds', async () => {
 		sim.injectFault({ match: { provider: 'wavy', route: SESSIONS_ROUTE }, kind: 'status', status: 503, times: 1 });
 		const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim));
