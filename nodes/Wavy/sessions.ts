@@ -24,8 +24,8 @@ const FILE = `${PROVIDER} sessions file`;
  * The file lives on Wavy's CDN, another host than the API: it is fetched without the Wavy credentials. Only a
  * link back to the API's own origin gets them (and then not across a redirect to another origin).
  */
-async function openFile(context: IExecuteFunctions, url: string, apiBase: string, itemIndex: number): Promise<AsyncIterable<Buffer>> {
-	const options: IHttpRequestOptions = { method: 'GET', url, json: false, encoding: 'stream', timeout: 60_000, sendCredentialsOnCrossOriginRedirect: false };
+async function openFile(context: IExecuteFunctions, url: string, apiBase: string, itemIndex: number, abortSignal: AbortSignal): Promise<AsyncIterable<Buffer>> {
+	const options: IHttpRequestOptions = { method: 'GET', url, json: false, encoding: 'stream', timeout: 60_000, sendCredentialsOnCrossOriginRedirect: false, abortSignal };
 	if (new URL(url).origin === new URL(apiBase).origin) {
 		return await providerRequest<AsyncIterable<Buffer>>(context, options, { provider: PROVIDER, credentialType: CREDENTIAL_TYPE, kind: 'read', itemIndex });
 	}
@@ -51,28 +51,32 @@ const badAnswer = (context: IExecuteFunctions, itemIndex: number) => (problem: s
 async function readFile(context: IExecuteFunctions, url: string, apiBase: string, query: OpenSessionsQuery, itemIndex: number): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
 	if (query.limit === 0) return rows;
-	const stream = await openFile(context, url, apiBase, itemIndex);
+	// Ending the stream n8n's request helper hands out does not end the download under it: aborting does.
+	const download = new AbortController();
+	const stream = await openFile(context, url, apiBase, itemIndex, download.signal);
 	const bad = badAnswer(context, itemIndex);
 	let line = 1;
 	const records = csvObjects(stream)[Symbol.asyncIterator]();
-	for (;;) {
-		let next: IteratorResult<Record<string, string | undefined>>;
-		try {
-			next = await records.next();
-		} catch (error) {
-			throw bad(`Reading the file failed near row ${line + 1}: ${(error as Error).message}`);
+	try {
+		for (;;) {
+			let next: IteratorResult<Record<string, string | undefined>>;
+			try {
+				next = await records.next();
+			} catch (error) {
+				throw bad(`Reading the file failed near row ${line + 1}: ${(error as Error).message}`);
+			}
+			if (next.done) return rows;
+			const row = next.value;
+			line++;
+			if (!(CSV_COLUMNS.origin in row)) throw bad(`The header has no "${CSV_COLUMNS.origin}" column: ${Object.keys(row).join(', ')}`);
+			rows.push(query.simplify ? simplifiedRow(row, line, query.timeZone, bad) : (row as IDataObject));
+			if (rows.length === query.limit) return rows;
 		}
-		if (next.done) break;
-		const row = next.value;
-		line++;
-		if (!(CSV_COLUMNS.origin in row)) throw bad(`The header has no "${CSV_COLUMNS.origin}" column: ${Object.keys(row).join(', ')}`);
-		rows.push(query.simplify ? simplifiedRow(row, line, query.timeZone, bad) : (row as IDataObject));
-		if (rows.length === query.limit) {
-			await records.return?.(undefined); // closes the download
-			break;
-		}
+	} finally {
+		// At the limit, or on a bad row or header, the rest of the file is not wanted: close the download.
+		await records.return?.(undefined);
+		download.abort();
 	}
-	return rows;
 }
 
 /** The open sessions of a customer (and sub-account): one object per destination number. */

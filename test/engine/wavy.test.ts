@@ -123,6 +123,29 @@ describe('failures', () => {
 		expect(result.error('Wavy')?.message).toMatch(/open-sessions answer/);
 	});
 
+	test('a file without an origin column fails naming it, and the rest of the download is dropped', async () => {
+		const { createServer } = await import('node:http');
+		let closed!: () => void;
+		const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
+		// Sends a header and a row, then keeps the response open as a long file would.
+		const cdn = createServer((request, response) => {
+			request.socket.on('close', closed);
+			response.writeHead(200, { 'content-type': 'text/csv' }).write('number,created\n5511999990000,2024-06-03 09:00:00\n');
+		});
+		await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
+		try {
+			const file_url = `http://localhost:${(cdn.address() as { port: number }).port}/sessions.csv`;
+			sim.injectFault({ match: { provider: 'wavy', route: SESSIONS_ROUTE }, kind: 'status', status: 200, body: { file_url }, times: 1 });
+			const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim));
+			expect((result.error('Wavy') as { description?: string })?.description).toMatch(/no "origin" column: number, created/);
+			const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('still open'), 3000).unref());
+			expect(await Promise.race([connectionClosed.then(() => 'closed'), timeout])).toBe('closed');
+		} finally {
+			cdn.closeAllConnections();
+			await new Promise((resolve) => cdn.close(resolve));
+		}
+	});
+
 	test('a 503 on the sessions call is retried, and the read then succeeds', async () => {
 		sim.injectFault({ match: { provider: 'wavy', route: SESSIONS_ROUTE }, kind: 'status', status: 503, times: 1 });
 		const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim));
