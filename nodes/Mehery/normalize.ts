@@ -29,6 +29,17 @@ export function meheryTimestamp(value: unknown, receivedAt: Date): string {
 
 const MEDIA_TYPES = ['image', 'video', 'audio', 'voice', 'document', 'sticker'];
 
+/**
+ * The InBoundMsgMedia of a media message: the field named by its type (`image`, `voice`...), else its first
+ * `attachments` entry; the spec documents both places.
+ */
+export function inboundMediaObject(message: Raw): Raw | undefined {
+	const type = String(message.type ?? '');
+	if (!MEDIA_TYPES.includes(type)) return undefined;
+	const attachments = Array.isArray(message.attachments) ? message.attachments : [];
+	return asObject(message[type]) ?? asObject(attachments[0]);
+}
+
 function coordinate(value: unknown): number | undefined {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
@@ -77,9 +88,10 @@ export function simplifyInboundMessage(message: Raw, contacts: Raw[], receivedAt
 		type = 'text';
 		text = asText(asObject(message.text)?.body);
 	} else if (MEDIA_TYPES.includes(rawType)) {
-		media = inboundMedia(rawType, message[rawType]);
+		const file = inboundMediaObject(message);
+		media = inboundMedia(rawType, file);
 		type = media ? 'media' : 'unknown';
-		text = asText(asObject(message[rawType])?.caption);
+		text = asText(file?.caption);
 	} else if (rawType === 'location') {
 		place = location(message.location);
 		type = place ? 'location' : 'unknown';

@@ -251,6 +251,23 @@ test('the trigger example: a customer message starts it and its Reply node answe
 	]);
 });
 
+test('an image whose file comes only in attachments (the spec documents both places) is still media, and downloaded', async () => {
+	const { createServer } = await import('node:http');
+	const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'image/jpeg' }).end(Buffer.alloc(512, 1)));
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	try {
+		const link = `http://127.0.0.1:${(server.address() as { port: number }).port}/photo.jpg`;
+		const payload = body({ kind: 'image', id: 'img-att' }) as { messages: Array<Record<string, unknown>> };
+		delete payload.messages[0].image;
+		payload.messages[0].attachments = [{ id: 'a1', type: 'image', link, linkSecure: link, mime_type: 'image/jpeg', caption: 'my photo' }];
+		const run = await runWebhook(trigger({ options: { downloadMedia: true } }), signed(payload), await deployment());
+		expect(run.items[0].json).toMatchObject({ type: 'media', text: 'my photo', media: { kind: 'image', url: link, mimeType: 'image/jpeg', caption: 'my photo' } });
+		expect(run.items[0].binary?.data).toMatchObject({ mimeType: 'image/jpeg', fileName: 'photo.jpg' });
+	} finally {
+		await new Promise((resolve) => server.close(resolve));
+	}
+});
+
 test('Download Media puts an inbound image into binary data with its MIME type and file name', async () => {
 	const { createServer } = await import('node:http');
 	const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(2048, 1)));

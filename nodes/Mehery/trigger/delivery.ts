@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { TriggerEvent } from '../../shared/trigger';
-import { simplifyContactRequest, simplifyEvent, simplifyInboundMessage, simplifyStatus } from '../normalize';
+import { inboundMediaObject, simplifyContactRequest, simplifyEvent, simplifyInboundMessage, simplifyStatus } from '../normalize';
 
 /**
  * What Mehery posts to the webhook (spec: Inbound Requests). One URL receives both shapes:
@@ -48,14 +48,13 @@ type Raw = Record<string, unknown>;
 const tagged = (kind: EventKind, simplified: object): IDataObject => ({ notification: kind, ...(simplified as IDataObject) });
 
 function mediaOf(message: Raw): TriggerEvent['media'] {
-	const type = String(message.type ?? '');
-	const media = message[type] as Raw | undefined;
-	const url = media && typeof media === 'object' ? (media.linkSecure ?? media.link) : undefined;
-	if (typeof url !== 'string' || url === '') return undefined;
+	const media = inboundMediaObject(message);
+	const url = media?.linkSecure || media?.link;
+	if (!media || typeof url !== 'string') return undefined;
 	return {
 		url,
-		mimeType: typeof media!.mime_type === 'string' ? media!.mime_type : undefined,
-		fileName: typeof media!.filename === 'string' ? media!.filename : undefined,
+		mimeType: typeof media.mime_type === 'string' ? media.mime_type : undefined,
+		fileName: typeof media.filename === 'string' ? media.filename : undefined,
 	};
 }
 
