@@ -42,7 +42,7 @@ export function readChannelId(context: IExecuteFunctions, itemIndex: number, req
 	return value;
 }
 
-export function sessionIdField(show: Show, description = 'The session ID, as the Mehery Trigger outputs it (session.sessionId)'): INodeProperties {
+export function sessionIdField(show: Show, description = "The session ID: a Mehery Trigger message's conversationId (session.sessionId with Simplify off)"): INodeProperties {
 	return {
 		displayName: 'Session ID',
 		name: 'sessionId',
