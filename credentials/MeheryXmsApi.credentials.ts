@@ -39,7 +39,7 @@ export class MeheryXmsApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Your API ID, sent next to the API key (header X-API-ID)',
+			description: 'Sent as the x-api-id header, next to the API key. Mehery shows it in its console under API settings.',
 		},
 		{
 			displayName: 'Webhook Verify Token',
