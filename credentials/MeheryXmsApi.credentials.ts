@@ -31,7 +31,7 @@ export class MeheryXmsApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Sent as the x-api-key header. Mehery shows it in its console under API settings.',
+			description: 'Sent as the X-API-Key header. Mehery shows it in its console under API settings.',
 		},
 		{
 			displayName: 'API ID',
@@ -39,7 +39,7 @@ export class MeheryXmsApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Sent as the x-api-id header, next to the API key. Mehery shows it in its console under API settings.',
+			description: 'Sent as the X-API-ID header, next to the API key. Mehery shows it in its console under API settings.',
 		},
 		{
 			displayName: 'Webhook Verify Token',
