@@ -34,6 +34,20 @@ describe('Session → Get Many Open', () => {
 		expect(Object.keys(file.headers)).not.toEqual(expect.arrayContaining(['authenticationtoken']));
 	});
 
+	test('a file_url on the API origin itself is fetched with the Wavy credentials', async () => {
+		const { baseUrl, credentials } = sim.providers.wavy;
+		const headers = { UserName: credentials.userName, AuthenticationToken: credentials.authenticationToken };
+		const { file_url } = (await (await fetch(`${baseUrl}/v1/session?customerId=${WAVY_CUSTOMER_ID}`, { headers })).json()) as { file_url: string };
+		const sameOrigin = `${new URL(baseUrl).origin}${new URL(file_url).pathname}`;
+		sim.reset();
+		sim.injectFault({ match: { provider: 'wavy', route: SESSIONS_ROUTE }, kind: 'status', status: 200, body: { file_url: sameOrigin }, times: 1 });
+		const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID, returnAll: false, limit: 2 }), [{}], await wavyStore(sim));
+		expect(result.error('Wavy')).toBeUndefined();
+		expect(result.output('Wavy')).toHaveLength(2);
+		const [file] = sim.log.filter((entry) => entry.route === FILE_ROUTE);
+		expect(file.headers).toMatchObject({ username: credentials.userName });
+	});
+
 	test('the plain file (LF, no BOM, no quotes, ISO dates) gives the same sessions', async () => {
 		const store = await wavyStore(sim);
 		const exported = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], store);
