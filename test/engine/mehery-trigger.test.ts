@@ -251,36 +251,38 @@ test('the trigger example: a customer message starts it and its Reply node answe
 	]);
 });
 
-test('an image whose file comes only in attachments (the spec documents both places) is still media, and downloaded', async () => {
+/** Runs `use` with a local file server that answers every path with `bytes` of `contentType`; gives it the base URL. */
+async function withFileServer(contentType: string, bytes: number, use: (baseUrl: string) => Promise<void>) {
 	const { createServer } = await import('node:http');
-	const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'image/jpeg' }).end(Buffer.alloc(512, 1)));
+	const server = createServer((_request, response) => response.writeHead(200, { 'content-type': contentType }).end(Buffer.alloc(bytes, 1)));
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	try {
-		const link = `http://127.0.0.1:${(server.address() as { port: number }).port}/photo.jpg`;
+		await use(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
+	} finally {
+		await new Promise((resolve) => server.close(resolve));
+	}
+}
+
+test('an image whose file comes only in attachments (the spec documents both places) is still media, and downloaded', async () => {
+	await withFileServer('image/jpeg', 512, async (baseUrl) => {
+		const link = `${baseUrl}/photo.jpg`;
 		const payload = body({ kind: 'image', id: 'img-att' }) as { messages: Array<Record<string, unknown>> };
 		delete payload.messages[0].image;
 		payload.messages[0].attachments = [{ id: 'a1', type: 'image', link, linkSecure: link, mime_type: 'image/jpeg', caption: 'my photo' }];
 		const run = await runWebhook(trigger({ options: { downloadMedia: true } }), signed(payload), await deployment());
 		expect(run.items[0].json).toMatchObject({ type: 'media', text: 'my photo', media: { kind: 'image', url: link, mimeType: 'image/jpeg', caption: 'my photo' } });
 		expect(run.items[0].binary?.data).toMatchObject({ mimeType: 'image/jpeg', fileName: 'photo.jpg' });
-	} finally {
-		await new Promise((resolve) => server.close(resolve));
-	}
+	});
 });
 
 test('Download Media puts an inbound image into binary data with its MIME type and file name', async () => {
-	const { createServer } = await import('node:http');
-	const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(2048, 1)));
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	try {
-		const link = `http://127.0.0.1:${(server.address() as { port: number }).port}/receipt.png`;
+	await withFileServer('image/png', 2048, async (baseUrl) => {
+		const link = `${baseUrl}/receipt.png`;
 		const payload = body({ kind: 'image', id: 'img-dl' }) as { messages: Array<{ image: Record<string, string> }> };
 		Object.assign(payload.messages[0].image, { link, linkSecure: link });
 		const run = await runWebhook(trigger({ options: { downloadMedia: true } }), signed(payload), await deployment());
 		expect(run.items).toHaveLength(1);
 		expect(run.items[0].binary?.data).toMatchObject({ mimeType: 'image/png', fileName: 'receipt.png' });
 		expect(run.items[0].json.media).toMatchObject({ url: link, kind: 'image' });
-	} finally {
-		await new Promise((resolve) => server.close(resolve));
-	}
+	});
 });
