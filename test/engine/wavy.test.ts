@@ -69,7 +69,15 @@ describe('Session → Get Many Open', () => {
 		expect(result.error('Wavy')).toBeUndefined();
 		expect(result.output('Wavy')).toEqual([]);
 		const hints = result.run.data.resultData.runData.Wavy[0].hints ?? [];
-		expect(hints.map((hint) => hint.message)).toEqual(['Wavy lists no open sessions for customer 7 (its file has only the header line).']);
+		expect(hints.map((hint) => hint.message)).toEqual(['Wavy lists no open sessions for customer 7.']);
+	});
+
+	test('an empty JSON { total, data[] } answer gives the same hint, which names no file', async () => {
+		const result = await runNode(openSessions({ customerId: WAVY_JSON_CUSTOMER_ID, subAccountId: '99' }), [{}], await wavyStore(sim));
+		expect(result.output('Wavy')).toEqual([]);
+		expect(sim.count({ route: FILE_ROUTE })).toBe(0);
+		const hints = result.run.data.resultData.runData.Wavy[0].hints ?? [];
+		expect(hints.map((hint) => hint.message)).toEqual([`Wavy lists no open sessions for customer ${WAVY_JSON_CUSTOMER_ID}, sub-account 99.`]);
 	});
 
 	test('Limit, Sub-Account ID and Simplify off: the first rows of one sub-account, as Wavy wrote them', async () => {

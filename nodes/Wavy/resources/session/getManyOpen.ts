@@ -67,7 +67,7 @@ export const getManyOpenSessions: Operation<OpenSessionsQuery> = {
 		const sessions = await listOpenSessions(this, query, itemIndex);
 		if (sessions.length === 0) {
 			const scope = query.subAccountId ? `customer ${query.customerId}, sub-account ${query.subAccountId}` : `customer ${query.customerId}`;
-			this.addExecutionHints({ message: `Wavy lists no open sessions for ${scope} (its file has only the header line).`, type: 'info', location: 'outputPane' });
+			this.addExecutionHints({ message: `Wavy lists no open sessions for ${scope}.`, type: 'info', location: 'outputPane' });
 		}
 		return sessions;
 	},
