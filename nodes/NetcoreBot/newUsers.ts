@@ -58,9 +58,10 @@ export async function pollNewUsers(
 	const users = await listUsers(context, { channelIds: settings.channelIds, startDate: from, endDate: now.toISOString() }, undefined, 0);
 	const recent = new Set(state.recent ?? []);
 	const fresh = users.filter((user) => !recent.has(userKey(user)));
-	// Users the next poll's overlap will read again; an unreadable date is kept to be safe.
-	const nextOverlap = now.getTime() - OVERLAP_MS;
-	const remembered = users.filter((user) => !(createdMs(user) < nextOverlap)).map(userKey);
+	// Every user of this window, not only those created in the next overlap: the spec does not say which date
+	// the call filters on, and a server filtering on the last interaction lists an old user again next poll.
+	// The window is short (overlap + poll interval), so this stays small.
+	const remembered = users.map(userKey);
 	return { users: fresh, next: { cursor: now.toISOString(), floor, recent: remembered.slice(-MAX_REMEMBERED) } };
 }
 
