@@ -97,3 +97,18 @@ test('a user the server lists again in the overlap is emitted once, whatever its
 	expect(await runPoll(triggerNode({ channelIds: [1014] }), options)).toBeNull();
 	expect(sim.count({ route: USERS_ROUTE })).toBe(2);
 });
+
+test('Include Transcript: a user whose transcript can never be read is emitted with transcriptError instead of failing every poll', async () => {
+	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
+	const node = triggerNode({ includeTranscript: true });
+	await runPoll(node, options);
+	const now = new Date().toISOString();
+	const user = { userId: 'u-77', channelName: 'WhatsApp Business', userName: 'Ravi', createdDate: now, 'first interacted date': now, 'last interacted date': now };
+	const body = { users: [user], page: 1, pages: 1, total: 1, limit: 1000, hasNextPage: false };
+	sim.injectFault({ match: { provider: 'netcore', route: USERS_ROUTE }, kind: 'status', status: 200, body, times: 2 });
+	const [row] = users(await runPoll(node, options));
+	expect(row).toMatchObject({ userId: 'u-77', channelId: null, transcriptError: expect.stringMatching(/^Unknown channel "WhatsApp Business"/) });
+	expect(row).not.toHaveProperty('transcript');
+	expect(await runPoll(node, options)).toBeNull();
+	expect(sim.count({ route: TRANSCRIPTS_ROUTE })).toBe(0);
+});
