@@ -123,6 +123,15 @@ describe('a delivery from CTLive', () => {
 	});
 });
 
+test('fields CTLive writes as null (as its own examples write pairedMessageId) count as absent', async () => {
+	const body = { ...TEXT, whatsApp: { text: null, imageUrl: 'https://media.example.com/123455', fileUrl: null } };
+	const run = await runWebhook(trigger(), { headers: { authorization: goodAuth() }, body }, await deployment());
+	expect(run.response.status).toBe(200);
+	expect(run.items.map((item) => item.json)).toEqual([
+		expect.objectContaining({ type: 'media', text: null, media: { kind: 'image', url: 'https://media.example.com/123455' } }),
+	]);
+});
+
 describe('refused calls start no execution', () => {
 	test.each([
 		['no auth', undefined],
@@ -140,6 +149,7 @@ describe('refused calls start no execution', () => {
 		['no destinations', { ...TEXT, destinations: [] }, /destinations/],
 		['no scenarioKey', { destinations: TEXT.destinations, whatsApp: TEXT.whatsApp }, /scenarioKey/],
 		['no content', { ...TEXT, whatsApp: {} }, /whatsApp: needs text, imageUrl or fileUrl/],
+		['only null content', { ...TEXT, whatsApp: { text: null, imageUrl: null, fileUrl: null } }, /whatsApp: needs text, imageUrl or fileUrl/],
 		['a text body', 'not json', /The body is not JSON/],
 	])('a body with %s → 400 naming the problem', async (_, body, problem) => {
 		const run = await runWebhook(trigger(), { headers: { authorization: goodAuth() }, body }, await deployment());
