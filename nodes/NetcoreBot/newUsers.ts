@@ -60,8 +60,10 @@ export async function pollNewUsers(
 	const fresh = users.filter((user) => !recent.has(userKey(user)));
 	// Every user of this window, not only those created in the next overlap: the spec does not say which date
 	// the call filters on, and a server filtering on the last interaction lists an old user again next poll.
-	// The window is short (overlap + poll interval), so this stays small.
-	const remembered = users.map(userKey);
+	// Those created in the next overlap (or with an unreadable date) go last, so the bound never drops them.
+	const nextOverlap = now.getTime() - OVERLAP_MS;
+	const inNextOverlap = (user: NetcoreUser) => !(createdMs(user) < nextOverlap);
+	const remembered = [...users.filter((user) => !inNextOverlap(user)), ...users.filter(inNextOverlap)].map(userKey);
 	return { users: fresh, next: { cursor: now.toISOString(), floor, recent: remembered.slice(-MAX_REMEMBERED) } };
 }
 
