@@ -15,10 +15,10 @@ afterAll(async () => await sim.close());
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const PENDING_ENROUTE = { groupId: 1, groupName: 'PENDING', id: 7, name: 'PENDING_ENROUTE', description: 'Message sent to next instance' };
 
-const trigger = (options: INodeParameters = {}) => ({
+const trigger = (options: INodeParameters = {}, simplify = true) => ({
 	name: 'CTLive Trigger',
 	type: CTLIVE_TRIGGER_TYPE,
-	parameters: { options },
+	parameters: { simplify, options },
 	credentials: { ctLiveWebhookApi: { id: 'ctLiveWebhookApi', name: 'CTLive webhook' } },
 });
 
@@ -82,7 +82,7 @@ describe('a delivery from CTLive', () => {
 	});
 
 	test("with Simplify off, emits CTLive's own fields per destination with the answered message id", async () => {
-		const run = await runWebhook(trigger({ simplify: false }), { headers: { authorization: goodAuth() }, body: TEXT }, await deployment());
+		const run = await runWebhook(trigger({}, false), { headers: { authorization: goodAuth() }, body: TEXT }, await deployment());
 		expect(run.items.map((item) => item.json)).toEqual([
 			{ messageId: expect.stringMatching(UUID), scenarioKey: TEXT.scenarioKey, to: { phoneNumber: '41793026727' }, whatsApp: TEXT.whatsApp },
 		]);
