@@ -234,7 +234,9 @@ describe('auth styles and provider errors', () => {
 		const error = result.error('CTLive');
 		expect(error?.message).toBe('CTLive: Invalid login details (HTTP 401)');
 		expect((error as { httpCode?: string }).httpCode).toBe('401');
-		expect(JSON.stringify(result.run)).not.toContain('wrong-pass-77e1');
+		// Basic auth travels base64-encoded: a leaked header would not contain the password as typed.
+		const header = Buffer.from(`${sim.providers.ctlive.credentials.user}:wrong-pass-77e1`).toString('base64');
+		for (const secret of ['wrong-pass-77e1', header]) expect(JSON.stringify(result.run)).not.toContain(secret);
 	});
 
 	test('an ambiguous failure (502) is not retried: the message is not sent twice', async () => {
