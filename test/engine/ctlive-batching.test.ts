@@ -1,6 +1,6 @@
 import { startSimulator, type Simulator } from '../simulator';
 import { runNode } from './harness';
-import { ctliveNode, ctliveStore, MESSAGE_ROUTE } from './ctlive.fixture';
+import { ctliveStore, MESSAGE_ROUTE, sendText } from './ctlive.fixture';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -8,9 +8,6 @@ beforeAll(async () => {
 });
 beforeEach(() => sim.reset());
 afterAll(async () => await sim.close());
-
-const sendText = (extra: Record<string, unknown> = {}, node: Parameters<typeof ctliveNode>[1] = {}) =>
-	ctliveNode({ resource: 'message', operation: 'send', messageType: 'text', from: '={{ $json.from }}', to: '1234', text: '={{ $json.text }}', ...extra }, node);
 
 describe('Items per Request', () => {
 	test('posts several items as one results array, in input order, each output paired with its input', async () => {

@@ -1,6 +1,6 @@
 import { startSimulator, type Simulator } from '../simulator';
 import { runNode } from './harness';
-import { ctliveNode, ctliveStore, MESSAGE_ROUTE, postedResults } from './ctlive.fixture';
+import { ctliveNode, ctliveStore, MESSAGE_ROUTE, postedResults, sendText } from './ctlive.fixture';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -11,9 +11,6 @@ afterAll(async () => await sim.close());
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const CTLIVE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/;
-
-const sendText = (extra: Record<string, unknown> = {}, node: Parameters<typeof ctliveNode>[1] = {}) =>
-	ctliveNode({ resource: 'message', operation: 'send', messageType: 'text', from: '={{ $json.from }}', to: '1234', text: '={{ $json.text }}', ...extra }, node);
 
 describe('Message → Send', () => {
 	test('posts a text message with contact name exactly as the spec shows it', async () => {
