@@ -19,7 +19,6 @@ const DEFAULT_RESEND_WINDOW_SECONDS = 300;
 interface TriggerOptions {
 	downloadMedia?: boolean;
 	resendWindowSeconds?: number;
-	simplify?: boolean;
 }
 
 export class CtLiveTrigger implements INodeType {
@@ -45,6 +44,15 @@ export class CtLiveTrigger implements INodeType {
 				default: '',
 			},
 			{
+				// Top level, where the Mehery and Wavy triggers (and most n8n nodes) have it.
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to emit the normalized chat message (with scenarioKey) instead of CTLive's own fields for each destination",
+			},
+			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',
@@ -66,14 +74,6 @@ export class CtLiveTrigger implements INodeType {
 						default: DEFAULT_RESEND_WINDOW_SECONDS,
 						description:
 							'CTLive resends a call it got no answer to. A call with exactly the same content within this time is that resend: it gets the first answer (the same message IDs) and starts no execution. 0 treats every call as new.',
-					},
-					{
-						displayName: 'Simplify',
-						name: 'simplify',
-						type: 'boolean',
-						default: true,
-						description:
-							"Whether to emit the normalized chat message (with scenarioKey) instead of CTLive's own fields for each destination",
 					},
 				],
 			},
@@ -127,7 +127,7 @@ export class CtLiveTrigger implements INodeType {
 			accept: () => !isResend,
 			dedupe: false,
 			answer: ({ body, events }) => ({ body: acceptedAnswer(body, events.map((event) => event.id as string)) }),
-			simplify: options.simplify ?? true,
+			simplify: this.getNodeParameter('simplify', true) as boolean,
 			media: options.downloadMedia ? { maxBytes: DEFAULT_MAX_MEDIA_BYTES } : undefined,
 		});
 	}

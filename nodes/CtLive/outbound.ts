@@ -15,14 +15,15 @@ export const outboundMessageSchema = z
 	.object({
 		scenarioKey: z.string().min(1),
 		destinations: z.array(z.object({ to: z.object({ phoneNumber: z.string().min(1) }).passthrough() }).passthrough()).min(1),
+		// null counts as absent: CTLive's own examples write unset fields as null (pairedMessageId).
 		whatsApp: z
 			.object({
-				text: z.string().optional(),
-				imageUrl: z.string().min(1).optional(),
-				fileUrl: z.string().min(1).optional(),
+				text: z.string().nullish(),
+				imageUrl: z.string().min(1).nullish(),
+				fileUrl: z.string().min(1).nullish(),
 			})
 			.passthrough()
-			.refine((content) => content.text !== undefined || content.imageUrl !== undefined || content.fileUrl !== undefined, {
+			.refine((content) => content.text != null || content.imageUrl != null || content.fileUrl != null, {
 				message: 'needs text, imageUrl or fileUrl',
 			}),
 	})

@@ -20,7 +20,7 @@ export function toCtLiveTimestamp(value: unknown, timeZone: string): string {
 }
 
 /**
- * A message id that is the same every time the same item of the same execution is sent (n8n's Retry On Fail
+ * A message id that is the same every time the same item of the same run of a node is sent (n8n's Retry On Fail
  * re-runs the node inside one execution), so CTLive recognizes a resend and drops it; different for anything else.
  * UUID-shaped, like the ids in the spec's examples.
  */

@@ -44,8 +44,9 @@ export const usersPageSchema = z
 	.passthrough();
 export type UsersPage = z.infer<typeof usersPageSchema>;
 
+/** An entry without a type is kept (Simplify calls it `unknown`) rather than failing the whole transcript. */
 export const transcriptSchema = z
-	.object({ from: z.string().nullish(), type: z.string(), createdAt: z.union([z.string(), z.number()]).nullish() })
+	.object({ from: z.string().nullish(), type: z.string().nullish(), createdAt: z.union([z.string(), z.number()]).nullish() })
 	.passthrough();
 export type NetcoreTranscript = z.infer<typeof transcriptSchema> & IDataObject;
 

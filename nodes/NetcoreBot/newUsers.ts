@@ -58,9 +58,12 @@ export async function pollNewUsers(
 	const users = await listUsers(context, { channelIds: settings.channelIds, startDate: from, endDate: now.toISOString() }, undefined, 0);
 	const recent = new Set(state.recent ?? []);
 	const fresh = users.filter((user) => !recent.has(userKey(user)));
-	// Users the next poll's overlap will read again; an unreadable date is kept to be safe.
+	// Every user of this window, not only those created in the next overlap: the spec does not say which date
+	// the call filters on, and a server filtering on the last interaction lists an old user again next poll.
+	// Those created in the next overlap (or with an unreadable date) go last, so the bound never drops them.
 	const nextOverlap = now.getTime() - OVERLAP_MS;
-	const remembered = users.filter((user) => !(createdMs(user) < nextOverlap)).map(userKey);
+	const inNextOverlap = (user: NetcoreUser) => !(createdMs(user) < nextOverlap);
+	const remembered = [...users.filter((user) => !inNextOverlap(user)), ...users.filter(inNextOverlap)].map(userKey);
 	return { users: fresh, next: { cursor: now.toISOString(), floor, recent: remembered.slice(-MAX_REMEMBERED) } };
 }
 
@@ -84,13 +87,15 @@ export async function userRows(context: IPollFunctions, users: NetcoreUser[], se
 	const results = await runPool(users, { concurrency: TRANSCRIPTS_AT_ONCE }, async (user) => {
 		const channelId = channelOf(user);
 		const botUserId = channelId === null ? undefined : normalizeBotUserId(String(user.userId), channelId);
-		if (channelId === null || botUserId === undefined) {
-			throw new Error(`Cannot read the transcript of user ${String(user.userId)}: unknown channel "${String(user.channelName)}"`);
+		// Never readable, so failing the poll would block the trigger for good: the user comes with the reason.
+		if (channelId === null) {
+			return { transcriptError: `Unknown channel "${String(user.channelName)}": choose only this user's channel under Channels to read its transcript` };
 		}
+		if (botUserId === undefined) return { transcriptError: `The WhatsApp user ID "${String(user.userId)}" is not a phone number` };
 		const transcript = await listTranscripts(context, { botUserId, channelId }, undefined, 0);
 		return { customFields: transcript.customFields, transcript: transcriptMessages(transcript, { botUserId, channelId }, settings.simplify) };
 	});
-	// One failed transcript fails the poll: the users stay unemitted and are tried again next time.
+	// One failed transcript read fails the poll: the users stay unemitted and are tried again next time.
 	const failed = results.find((result) => result.status === 'rejected');
 	if (failed) throw (failed as PromiseRejectedResult).reason;
 	return rows.map((row, index) => ({ ...row, ...(results[index] as PromiseFulfilledResult<IDataObject>).value }));

@@ -57,7 +57,7 @@ export function transcriptIds(entries: NetcoreTranscript[], owner: TranscriptOwn
  */
 export function simplifyTranscript(entry: NetcoreTranscript, owner: TranscriptOwner, messageId: string): ChatMessage & { content: IDataObject | null } {
 	const inbound = String(entry.from ?? '').toLowerCase() === 'user';
-	const content = (entry[entry.type] ?? null) as IDataObject | null;
+	const content = (typeof entry.type === 'string' ? (entry[entry.type] ?? null) : null) as IDataObject | null;
 	const timestamp = netcoreDate(entry.createdAt) ?? netcoreDate(entry.updatedAt);
 	const message = toChatMessage({
 		provider: 'netcore',

@@ -59,11 +59,14 @@ function fileMessage(kind: string, content: Json): RichSummary {
 	return media ? { type: 'media', text: null, media } : { type: 'unknown', text: null };
 }
 
+/** A coordinate given as a number or numeric text (the spec writes strings); empty or null is none, not 0. */
+const coordinate = (value: unknown): number => (asText(value) === undefined ? NaN : Number(value));
+
 function location(content: Json): RichSummary {
-	const latitude = Number(content.latitude);
-	const longitude = Number(content.longitude);
+	const latitude = coordinate(content.latitude);
+	const longitude = coordinate(content.longitude);
 	const text = lines(content.label, content.address);
-	const valid = content.latitude !== undefined && content.longitude !== undefined && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180;
+	const valid = Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180;
 	if (!valid) return { type: 'text', text };
 	const place: NonNullable<RichSummary['location']> = { latitude, longitude };
 	if (asText(content.label)) place.name = String(content.label);

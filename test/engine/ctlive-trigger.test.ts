@@ -15,10 +15,10 @@ afterAll(async () => await sim.close());
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const PENDING_ENROUTE = { groupId: 1, groupName: 'PENDING', id: 7, name: 'PENDING_ENROUTE', description: 'Message sent to next instance' };
 
-const trigger = (options: INodeParameters = {}) => ({
+const trigger = (options: INodeParameters = {}, simplify = true) => ({
 	name: 'CTLive Trigger',
 	type: CTLIVE_TRIGGER_TYPE,
-	parameters: { options },
+	parameters: { simplify, options },
 	credentials: { ctLiveWebhookApi: { id: 'ctLiveWebhookApi', name: 'CTLive webhook' } },
 });
 
@@ -82,7 +82,7 @@ describe('a delivery from CTLive', () => {
 	});
 
 	test("with Simplify off, emits CTLive's own fields per destination with the answered message id", async () => {
-		const run = await runWebhook(trigger({ simplify: false }), { headers: { authorization: goodAuth() }, body: TEXT }, await deployment());
+		const run = await runWebhook(trigger({}, false), { headers: { authorization: goodAuth() }, body: TEXT }, await deployment());
 		expect(run.items.map((item) => item.json)).toEqual([
 			{ messageId: expect.stringMatching(UUID), scenarioKey: TEXT.scenarioKey, to: { phoneNumber: '41793026727' }, whatsApp: TEXT.whatsApp },
 		]);
@@ -123,6 +123,15 @@ describe('a delivery from CTLive', () => {
 	});
 });
 
+test('fields CTLive writes as null (as its own examples write pairedMessageId) count as absent', async () => {
+	const body = { ...TEXT, whatsApp: { text: null, imageUrl: 'https://media.example.com/123455', fileUrl: null } };
+	const run = await runWebhook(trigger(), { headers: { authorization: goodAuth() }, body }, await deployment());
+	expect(run.response.status).toBe(200);
+	expect(run.items.map((item) => item.json)).toEqual([
+		expect.objectContaining({ type: 'media', text: null, media: { kind: 'image', url: 'https://media.example.com/123455' } }),
+	]);
+});
+
 describe('refused calls start no execution', () => {
 	test.each([
 		['no auth', undefined],
@@ -140,6 +149,7 @@ describe('refused calls start no execution', () => {
 		['no destinations', { ...TEXT, destinations: [] }, /destinations/],
 		['no scenarioKey', { destinations: TEXT.destinations, whatsApp: TEXT.whatsApp }, /scenarioKey/],
 		['no content', { ...TEXT, whatsApp: {} }, /whatsApp: needs text, imageUrl or fileUrl/],
+		['only null content', { ...TEXT, whatsApp: { text: null, imageUrl: null, fileUrl: null } }, /whatsApp: needs text, imageUrl or fileUrl/],
 		['a text body', 'not json', /The body is not JSON/],
 	])('a body with %s → 400 naming the problem', async (_, body, problem) => {
 		const run = await runWebhook(trigger(), { headers: { authorization: goodAuth() }, body }, await deployment());

@@ -31,6 +31,10 @@ export function ctliveNode(parameters: INode['parameters'], extra: Partial<INode
 	};
 }
 
+/** Message → Send of a text, From and Text from the input item. */
+export const sendText = (extra: Record<string, unknown> = {}, node: Partial<INode> = {}) =>
+	ctliveNode({ resource: 'message', operation: 'send', messageType: 'text', from: '={{ $json.from }}', to: '1234', text: '={{ $json.text }}', ...extra }, node);
+
 /** The `results` entries CTLive received, oldest first. */
 export function postedResults(sim: Simulator): Array<Record<string, unknown>> {
 	return sim.log

@@ -83,3 +83,32 @@ test('bad input fails the poll before any request', async () => {
 	await expect(runPoll(triggerNode({ startDate: 'last week' }), options)).rejects.toThrow(/^Start Date: "last week" is not an ISO 8601 date/);
 	expect(sim.count({ provider: 'netcore' })).toBe(0);
 });
+
+test('a user the server lists again in the overlap is emitted once, whatever its creation date', async () => {
+	// The spec does not say which date the users call filters on: a server filtering on the last interaction lists
+	// a long-known user again in every poll whose window covers that interaction.
+	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
+	await runPoll(triggerNode({ channelIds: [1014] }), options);
+	const old = '2020-01-01T00:00:00.000Z';
+	const user = { userId: '+919800000001', channelName: 'whatsapp', userName: 'Asha', createdDate: old, 'first interacted date': old, 'last interacted date': new Date().toISOString() };
+	const body = { users: [user], page: 1, pages: 1, total: 1, limit: 1000, hasNextPage: 0 };
+	sim.injectFault({ match: { provider: 'netcore', route: USERS_ROUTE }, kind: 'status', status: 200, body, times: 2 });
+	expect(users(await runPoll(triggerNode({ channelIds: [1014] }), options)).map((row) => row.userId)).toEqual([user.userId]);
+	expect(await runPoll(triggerNode({ channelIds: [1014] }), options)).toBeNull();
+	expect(sim.count({ route: USERS_ROUTE })).toBe(2);
+});
+
+test('Include Transcript: a user whose transcript can never be read is emitted with transcriptError instead of failing every poll', async () => {
+	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
+	const node = triggerNode({ includeTranscript: true });
+	await runPoll(node, options);
+	const now = new Date().toISOString();
+	const user = { userId: 'u-77', channelName: 'WhatsApp Business', userName: 'Ravi', createdDate: now, 'first interacted date': now, 'last interacted date': now };
+	const body = { users: [user], page: 1, pages: 1, total: 1, limit: 1000, hasNextPage: false };
+	sim.injectFault({ match: { provider: 'netcore', route: USERS_ROUTE }, kind: 'status', status: 200, body, times: 2 });
+	const [row] = users(await runPoll(node, options));
+	expect(row).toMatchObject({ userId: 'u-77', channelId: null, transcriptError: expect.stringMatching(/^Unknown channel "WhatsApp Business"/) });
+	expect(row).not.toHaveProperty('transcript');
+	expect(await runPoll(node, options)).toBeNull();
+	expect(sim.count({ route: TRANSCRIPTS_ROUTE })).toBe(0);
+});

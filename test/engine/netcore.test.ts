@@ -124,6 +124,23 @@ test('a transcript type the spec does not list passes through as unknown, with i
 	]);
 });
 
+test('an entry without a type passes through as unknown instead of failing the whole transcript', async () => {
+	const entries = [
+		{ from: 'Bot', type: null, createdAt: '2026-11-01T10:00:00.000Z' },
+		{ from: 'User', createdAt: '2026-11-01T10:00:01.000Z' },
+		{ from: 'User', type: 'text', text: { message: 'hi' }, createdAt: '2026-11-01T10:00:02.000Z' },
+	];
+	const body = { botUser: { customFields: {} }, transcripts: entries, paginationDetails: { page: 1, pages: 1, total: 3, limit: 25 } };
+	sim.injectFault({ match: { provider: 'netcore', route: TRANSCRIPTS_ROUTE }, kind: 'status', status: 200, body, times: 1 });
+	const result = await runNode(netcoreNode({ resource: 'transcript', operation: 'getMany', channelId: 1010, botUserId: 'v-1', limit: 25 }), [{}], await netcoreStore(sim));
+	expect(result.error('Netcore Bot')).toBeUndefined();
+	expect(output(result).map((message) => [message.type, message.text, message.raw])).toEqual([
+		['unknown', null, entries[0]],
+		['unknown', null, entries[1]],
+		['text', 'hi', entries[2]],
+	]);
+});
+
 describe('bad input is refused before any request, naming the field and the rule', () => {
 	const transcript = { resource: 'transcript', operation: 'getMany', channelId: 1014, botUserId: SAMPLE_USER };
 	const threeMonthsAgo = new Date();

@@ -95,9 +95,10 @@ export const sendMessage: SendOperation<SendMessageParams> = {
 		const message = readContent(this, itemIndex);
 		const extra = (name: string) => readOptionalString(this, `additionalFields.${name}`, itemIndex);
 		const receivedAt = readTimestamp(this, itemIndex, { name: 'additionalFields.receivedAt', displayName: 'Received At' }, timeZone);
-		const messageId =
-			extra('messageId') ??
-			stableMessageId([this.getWorkflow().id, this.getExecutionId(), this.getNode().id, itemIndex, from, to, JSON.stringify(message)]);
+		// The run index tells a loop's later run of this node (a new message) from Retry On Fail (the same run).
+		const runIndex = Number(this.getWorkflowDataProxy(itemIndex).$runIndex ?? 0);
+		const origin = [this.getWorkflow().id, this.getExecutionId(), this.getNode().id, runIndex, itemIndex];
+		const messageId = extra('messageId') ?? stableMessageId([...origin, from, to, JSON.stringify(message)]);
 		return {
 			entry: newMessage({
 				from,
