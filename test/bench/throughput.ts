@@ -8,7 +8,7 @@
  */
 import axios from 'axios';
 
-import type { Simulator } from '../simulator';
+import type { RemoteSimulator } from './remote-simulator';
 import { SINK_PROVIDER } from '../simulator';
 import { deliveredByRecipient, expectedByRecipient, outgoingMessages, sendNode, sinkStatuses, sinkStore, SINK_ROUTE } from '../engine/fixtures/send-log';
 import { ALL_AT_ONCE_TYPE } from '../engine/fixtures/all-at-once';
@@ -34,22 +34,23 @@ const READS = 200;
 
 const elapsedMs = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e6;
 
-export async function sendBenchmark(sim: Simulator): Promise<ThroughputResult> {
-	sim.reset();
-	sim.setLatency(LATENCY_MS, { provider: SINK_PROVIDER });
-	sim.setInFlightLimit(IN_FLIGHT_LIMIT, { provider: SINK_PROVIDER, route: SINK_ROUTE });
+export async function sendBenchmark(sim: RemoteSimulator): Promise<ThroughputResult> {
+	await sim.client.reset();
+	await sim.client.setLatency(LATENCY_MS, { provider: SINK_PROVIDER });
+	await sim.client.setInFlightLimit(IN_FLIGHT_LIMIT, { provider: SINK_PROVIDER, route: SINK_ROUTE });
 	const messages = outgoingMessages(SENDS, RECIPIENTS);
 	const store = await sinkStore(sim);
 	const started = process.hrtime.bigint();
 	const result = await runNode(sendNode(), messages, store);
 	const ms = elapsedMs(started);
-	const statuses = sinkStatuses(sim);
+	const log = { log: await sim.client.log({ provider: SINK_PROVIDER }) };
+	const statuses = sinkStatuses(log);
 	// How busy we kept the provider's 10 slots: under CPU load its answers take longer than the 50 ms latency, and
 	// no client can beat 200 × (what it really held each request) / 10.
-	const accepted = sim.log.filter((entry) => entry.provider === SINK_PROVIDER && entry.status === 201);
+	const accepted = log.log.filter((entry) => entry.provider === SINK_PROVIDER && entry.status === 201);
 	const heldMs = accepted.reduce((sum, entry) => sum + ((entry.answeredAt ?? entry.at) - entry.at), 0);
 	const busy = heldMs / (IN_FLIGHT_LIMIT * ms);
-	const inOrder = isDeepStrictEqual(deliveredByRecipient(sim), expectedByRecipient(messages));
+	const inOrder = isDeepStrictEqual(deliveredByRecipient(log), expectedByRecipient(messages));
 	const error = result.error('Fixture Send')?.message;
 	const problem = error ?? (statuses[201] !== SENDS ? `${statuses[201] ?? 0} of ${SENDS} delivered` : !inOrder ? 'per-recipient order broken' : undefined);
 	return {
@@ -64,7 +65,7 @@ export async function sendBenchmark(sim: Simulator): Promise<ThroughputResult> {
 }
 
 /** The same 200 reads fired all at once with a token fetched beforehand, by raw HTTP: no engine at all. */
-async function rawAllAtOnce(sim: Simulator, phones: string[]): Promise<number> {
+async function rawAllAtOnce(sim: RemoteSimulator, phones: string[]): Promise<number> {
 	const api = `${sim.providers.irisengage.baseUrl}/IrisEngage_API/api`;
 	const { name, password } = sim.providers.irisengage.credentials;
 	const { token } = (await axios.post(`${api}/Users/authenticate`, { Name: name, Password: password })).data as { token: string };
@@ -77,20 +78,20 @@ async function rawAllAtOnce(sim: Simulator, phones: string[]): Promise<number> {
 	return elapsedMs(started);
 }
 
-export async function readBenchmark(sim: Simulator): Promise<ThroughputResult> {
+export async function readBenchmark(sim: RemoteSimulator): Promise<ThroughputResult> {
 	const phones = Array.from({ length: READS }, (_, index) => `9715${String(index).padStart(8, '0')}`);
 	const items = phones.map((phone) => ({ phone }));
-	sim.reset();
-	sim.setLatency(LATENCY_MS);
+	await sim.client.reset();
+	await sim.client.setLatency(LATENCY_MS);
 	const rawMs = await rawAllAtOnce(sim, phones);
 
-	sim.reset();
-	sim.setLatency(LATENCY_MS);
+	await sim.client.reset();
+	await sim.client.setLatency(LATENCY_MS);
 	const store = await irisStore(sim);
 	// Both runs reuse a session token fetched beforehand (one login, as every later execution does), so the
 	// comparison is about concurrency alone.
 	await runNode(irisNode({ resource: 'conversation', operation: 'getMany', mobileNumber: phones[0], sessionCount: 1 }), [{}], store);
-	sim.clearLog();
+	await sim.client.clearLog();
 	// Simplify off: the same raw answers the reference returns, so the ratio measures concurrency alone. The
 	// Simplify-on time (parsing markup and dates costs CPU, not waiting) is printed beside it.
 	const read = async (simplify: boolean) => {
@@ -105,7 +106,7 @@ export async function readBenchmark(sim: Simulator): Promise<ThroughputResult> {
 	const { result, ms } = await read(false);
 	const error = result.error('IrisEngage')?.message;
 	const outputs = result.output('IrisEngage').length;
-	const requests = sim.count();
+	const requests = await sim.client.count();
 	const simplified = await read(true);
 
 	const started = process.hrtime.bigint();

@@ -20,7 +20,7 @@ export function ourNodes(workflow: IWorkflowBase) {
 }
 
 /** Credential data per credential type pointing every provider at the simulator, as `npm start` creates them. */
-export function simulatorCredentials(sim: Simulator): Record<string, ICredentialDataDecryptedObject> {
+export function simulatorCredentials(sim: Pick<Simulator, 'providers'>): Record<string, ICredentialDataDecryptedObject> {
 	const choices = chooseCredentials(sim.providers, { root: PROJECT_ROOT, simulatorOnly: true });
 	return Object.fromEntries(choices.map((choice) => [choice.type, choice.data as ICredentialDataDecryptedObject]));
 }

@@ -10,7 +10,7 @@ export const SESSIONS_ROUTE = /EngageAPIRequestDetails/;
 export const CONTENT_ROUTE = /GetContent/;
 
 /** A credential store holding one IrisEngage credential that points at the simulator. */
-export async function irisStore(sim: Simulator, overrides: Record<string, string> = {}) {
+export async function irisStore(sim: Pick<Simulator, 'providers'>, overrides: Record<string, string> = {}) {
 	return await createCredentialStore({ irisEngageApi: { ...simulatorCredentials(sim).irisEngageApi, ...overrides } });
 }
 

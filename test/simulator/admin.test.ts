@@ -26,6 +26,17 @@ describe('admin API', () => {
 		});
 	});
 
+	it('lists the providers with their test credentials, as the in-process simulator has them', async () => {
+		expect(await client.providers()).toEqual(sim.providers);
+	});
+
+	it('clears the inbound log', async () => {
+		await getContent();
+		expect(await client.count()).toBe(1);
+		await client.clearLog();
+		expect([await client.count(), sim.log.length]).toEqual([0, 0]);
+	});
+
 	it('is neither logged nor faulted nor delayed', async () => {
 		sim.injectFault({ kind: 'status', status: 500, times: 1 });
 		sim.setLatency(400);

@@ -43,6 +43,8 @@ const handlers: Record<string, AdminHandler> = {
 				Object.entries(simulator.providers).map(([name, info]) => [name, info.baseUrl]),
 			),
 		}),
+	/** Base URLs with the test credentials each provider accepts (no secret: they are the simulator's own). */
+	'GET /providers': ({ simulator }) => json(200, simulator.providers),
 	'GET /log': ({ select }, { query }) => json(200, select(filterFromQuery(query))),
 	'GET /count': ({ select }, { query }) => json(200, { count: select(filterFromQuery(query)).length }),
 	'GET /outbound': ({ simulator }, { query }) => {
@@ -57,6 +59,10 @@ const handlers: Record<string, AdminHandler> = {
 	'POST /faults': ({ simulator }, { body }) => {
 		simulator.injectFault(faultFromJson(body));
 		return ok(201);
+	},
+	'DELETE /log': ({ simulator }) => {
+		simulator.clearLog();
+		return ok();
 	},
 	'DELETE /faults': ({ simulator }) => {
 		simulator.clearFaults();

@@ -1,6 +1,6 @@
 /**
  * Runs the simulator until Ctrl-C, so every node can be tried in a local n8n without provider accounts:
- *   node -r ts-node/register/transpile-only test/simulator/cli.ts [--port 4010] [--seed 1]
+ *   node -r ts-node/register/transpile-only test/simulator/cli.ts [--port 4010] [--seed 1] [--quiet]
  */
 import { ADMIN_PREFIX } from './admin';
 import { startSimulator } from './server';
@@ -19,7 +19,8 @@ async function main(): Promise<void> {
 	const simulator = await startSimulator({
 		port: numberOption(args, 'port', 4010),
 		seed: numberOption(args, 'seed', 1),
-		quiet: false,
+		// --quiet: no line per request (benchmarks run it as a child process).
+		quiet: args.includes('--quiet'),
 	});
 
 	console.log(`Provider simulator listening on ${simulator.url}`);

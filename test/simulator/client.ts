@@ -10,6 +10,7 @@ import type {
 	Fault,
 	LogFilter,
 	OutboundLogEntry,
+	ProviderInfo,
 	RequestLogEntry,
 	SendWebhookOptions,
 	WebhookResponse,
@@ -48,6 +49,15 @@ export class SimulatorClient {
 
 	async health(): Promise<SimulatorHealth> {
 		return await this.call('GET', '/health');
+	}
+
+	/** Every provider's base URL and the test credentials it accepts. */
+	async clearLog(): Promise<void> {
+		await this.call('DELETE', '/log');
+	}
+
+	async providers(): Promise<Record<string, ProviderInfo>> {
+		return await this.call('GET', '/providers');
 	}
 
 	async count(filter: LogFilter = {}): Promise<number> {

@@ -1,0 +1,53 @@
+/**
+ * The simulator in a child process, for throughput benchmarks. A real provider runs on another machine: sharing
+ * one Node.js event loop (and this 2-core machine's CPU) with the node under test would charge the provider's work
+ * to the node. Controlled and read through the simulator's admin HTTP API, like the e2e suite does.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+import { SimulatorClient, type ProviderInfo } from '../simulator';
+
+export interface RemoteSimulator {
+	url: string;
+	providers: Record<string, ProviderInfo>;
+	client: SimulatorClient;
+	close(): Promise<void>;
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const STARTUP_LIMIT_MS = 60_000;
+
+export async function startRemoteSimulator(): Promise<RemoteSimulator> {
+	const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'test/simulator/cli.ts', '--port', '0', '--quiet'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const url = await new Promise<string>((resolve, reject) => {
+		let output = '';
+		const timer = setTimeout(() => reject(new Error('The simulator did not start within 60 s')), STARTUP_LIMIT_MS);
+		child.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString('utf8');
+			const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+			if (match) {
+				clearTimeout(timer);
+				resolve(match[1]);
+			}
+		});
+		child.once('exit', (code) => reject(new Error(`The simulator exited with code ${String(code)} before it listened`)));
+	});
+	child.stdout.resume();
+	const client = new SimulatorClient(url);
+	return {
+		url,
+		providers: await client.providers(),
+		client,
+		close: async () => {
+			if (child.exitCode !== null) return;
+			await new Promise<void>((resolve) => {
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+			});
+		},
+	};
+}
