@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { DEFAULT_MAX_MEDIA_BYTES, receiveWebhook, webhookRegistration } from '../shared/trigger';
+import { mediaDownloadOptions, readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
 import { PROVIDER } from './api';
 import { acceptedAnswer, outboundEvents, outboundMessageSchema, type OutboundMessage } from './outbound';
 import { acceptDelivery, payloadKey } from './resends';
@@ -17,7 +17,6 @@ import { acceptDelivery, payloadKey } from './resends';
 const DEFAULT_RESEND_WINDOW_SECONDS = 300;
 
 interface TriggerOptions {
-	downloadMedia?: boolean;
 	resendWindowSeconds?: number;
 }
 
@@ -59,13 +58,7 @@ export class CtLiveTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{
-						displayName: 'Download Media',
-						name: 'downloadMedia',
-						type: 'boolean',
-						default: false,
-						description: 'Whether to download the image or document into the binary property "data"',
-					},
+					...mediaDownloadOptions('the image or document'),
 					{
 						displayName: 'Resend Window (Seconds)',
 						name: 'resendWindowSeconds',
@@ -128,7 +121,7 @@ export class CtLiveTrigger implements INodeType {
 			dedupe: false,
 			answer: ({ body, events }) => ({ body: acceptedAnswer(body, events.map((event) => event.id as string)) }),
 			simplify: this.getNodeParameter('simplify', true) as boolean,
-			media: options.downloadMedia ? { maxBytes: DEFAULT_MAX_MEDIA_BYTES } : undefined,
+			media: readMediaDownload(this),
 		});
 	}
 }

@@ -29,11 +29,3 @@ export function stableMessageId(parts: Array<string | number | undefined>): stri
 	const variant = '89ab'[parseInt(hex[16], 16) & 3];
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
-
-export function isHttpUrl(value: string): boolean {
-	try {
-		return ['http:', 'https:'].includes(new URL(value).protocol);
-	} catch {
-		return false;
-	}
-}

@@ -1,7 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_MAX_MEDIA_BYTES, receiveWebhook, webhookRegistration } from '../shared/trigger';
+import { readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
 import { anyObject, CREDENTIAL_TYPE, dataOf, meheryRequest, PROVIDER } from './api';
 import { codeOf, deliverySchema, isContactRequest, splitDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/properties';
@@ -82,7 +82,6 @@ export class MeheryTrigger implements INodeType {
 			.split(',')
 			.map((code) => code.trim().toUpperCase())
 			.filter(Boolean);
-		const options = this.getNodeParameter('options', {}) as { downloadMedia?: boolean; maxMediaBytes?: number };
 		const respondFromWorkflow = selected.includes('contactInfo') && this.getNodeParameter('contactInfoResponse', 'empty') === 'workflow';
 		const receivedAt = new Date();
 
@@ -103,7 +102,7 @@ export class MeheryTrigger implements INodeType {
 			// Only a contact info request waits for the workflow's answer.
 			respondFromWorkflow: ({ body }) => respondFromWorkflow && isContactRequest(body),
 			simplify: this.getNodeParameter('simplify', true) as boolean,
-			media: options.downloadMedia ? { maxBytes: options.maxMediaBytes ?? DEFAULT_MAX_MEDIA_BYTES } : undefined,
+			media: readMediaDownload(this),
 		});
 	}
 }

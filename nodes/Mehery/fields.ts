@@ -98,12 +98,3 @@ export function readKeyValues(context: IExecuteFunctions, name: string, displayN
 	}
 	return result;
 }
-
-export function isHttpUrl(value: string): boolean {
-	try {
-		const url = new URL(value);
-		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-	} catch {
-		return false;
-	}
-}

@@ -1,7 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_MAX_MEDIA_BYTES, receiveWebhook, type WebhookAuth } from '../shared/trigger';
+import { mediaDownloadOptions, readMediaDownload, receiveWebhook, type WebhookAuth } from '../shared/trigger';
 import { CREDENTIAL_TYPE, PROVIDER, moBatchSchema } from './api';
 import { moEvent, totalWarning } from './mo';
 
@@ -66,16 +66,7 @@ export class WavyTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [
-					{
-						displayName: 'Download Media',
-						name: 'downloadMedia',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to download the image, audio, video or document of a message into the binary property "data" (up to 16 MB; a failed download keeps the message with mediaError). The answer to Wavy is sent first.',
-					},
-				],
+				options: mediaDownloadOptions('the image, audio, video or document (the answer to Wavy is sent first)'),
 			},
 		],
 	};
@@ -120,7 +111,7 @@ export class WavyTrigger implements INodeType {
 			dedupe: { max: REMEMBERED_IDS },
 			answer: ({ body, emitted }) => ({ body: { received: body.data.length, started: emitted.length } }),
 			simplify: this.getNodeParameter('simplify', true) as boolean,
-			media: this.getNodeParameter('options.downloadMedia', false) === true ? { maxBytes: DEFAULT_MAX_MEDIA_BYTES } : undefined,
+			media: readMediaDownload(this),
 		});
 	}
 }

@@ -199,3 +199,13 @@ export function readTimeZone(context: ParameterContext, itemIndex: number, provi
 	}
 	return timeZone as string;
 }
+
+/** An absolute http(s) URL with a host: what a provider can fetch media from or call back. */
+export function isHttpUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+	} catch {
+		return false;
+	}
+}

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type IPollFunctions } from 'n8n-workflow';
 
 import {
+	isHttpUrl,
 	limitField,
 	optionsField,
 	readBoolean,
@@ -205,4 +206,9 @@ describe('readRequiredString', () => {
 			'Recipient: must be text, got {"id":1}: give a phone number',
 		);
 	});
+});
+
+describe('isHttpUrl', () => {
+	test.each(['https://media.example.com/a.jpg', 'http://127.0.0.1:4010/file'])('%s is one', (url) => expect(isHttpUrl(url)).toBe(true));
+	test.each(['ftp://example.com/a', 'data:text/plain,hi', 'example.com/a.jpg', '', 'http://'])('%s is not', (url) => expect(isHttpUrl(url)).toBe(false));
 });

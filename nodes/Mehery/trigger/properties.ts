@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_MEDIA_BYTES } from '../../shared/trigger';
+import { mediaDownloadOptions } from '../../shared/trigger';
 
 /** The Mehery Trigger's parameters. */
 
@@ -90,22 +90,6 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				displayName: 'Download Media',
-				name: 'downloadMedia',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to download images, documents, audio and video of inbound messages into the binary property "data"',
-			},
-			{
-				displayName: 'Max Media Size (Bytes)',
-				name: 'maxMediaBytes',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: DEFAULT_MAX_MEDIA_BYTES,
-				description: 'Larger files are not downloaded; the item then carries a mediaError',
-			},
-		],
+		options: mediaDownloadOptions('images, documents, audio and video'),
 	},
 ];

@@ -5,7 +5,8 @@ import { readRequiredString } from '../../../shared/fields';
 import type { SendOperation } from '../../../shared/operation';
 import { newMessage, postResults, type NewMessage } from '../../api';
 import { dateField, readDatesTimeZone, readOptionalString, readTimestamp, sendOptionsField, stringField } from '../../fields';
-import { isHttpUrl, stableMessageId } from '../../values';
+import { isHttpUrl } from '../../../shared/fields';
+import { stableMessageId } from '../../values';
 
 export interface SendMessageParams {
 	entry: NewMessage;

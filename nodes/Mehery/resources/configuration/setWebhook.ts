@@ -5,7 +5,8 @@ import { invalidParameter } from '../../../shared/errors';
 import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { anyObject, dataOf, meheryRequest } from '../../api';
-import { isHttpUrl, readRequiredText } from '../../fields';
+import { isHttpUrl } from '../../../shared/fields';
+import { readRequiredText } from '../../fields';
 
 interface Params {
 	url: string;

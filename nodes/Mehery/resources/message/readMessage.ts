@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
-import { isHttpUrl, readChannelId, readRequiredText } from '../../fields';
+import { isHttpUrl } from '../../../shared/fields';
+import { readChannelId, readRequiredText } from '../../fields';
 import { readKeyValueOrJson } from '../../keyValueOrJson';
 import type { Button, ButtonType, ContactCard, MediaType, MessageContent, OutboundMessage, Recipient } from '../../outbound';
 import { MEDIA_TYPES } from './sendDisplay';
