@@ -51,6 +51,9 @@ export interface ProviderRequest {
 	retry?: Partial<RetryPolicy>;
 }
 
+/** How often one request may wait at the limiter (instead of on a timer) after a throttle. */
+const MAX_REQUEUES = 8;
+
 /**
  * Capped exponential backoff with "equal jitter" (a random point in the upper half of the step), so items that
  * failed together do not retry in lockstep, yet never retry at once; a provider's Retry-After wins when longer.
@@ -74,6 +77,7 @@ export async function providerRequest<T = unknown>(
 	const policy = { ...DEFAULT_RETRY, ...request.retry };
 	const scope = executionScope(context);
 	const kind: RequestKind = request.kind === 'send' || scope?.kind === 'send' ? 'send' : 'read';
+	let requeues = 0;
 	for (let attempt = 1; ; attempt++) {
 		let failure: RequestFailure;
 		let error: unknown;
@@ -101,6 +105,15 @@ export async function providerRequest<T = unknown>(
 				attempts: attempt,
 				fallbackMessage: (error as Error)?.message,
 			});
+		}
+		// Throttled while our own requests are still out: our concurrency is what the provider refused, and the
+		// limiter has just shrunk to what it holds. Wait for one of ours to finish (queue at the limiter) rather
+		// than on a timer; with nothing of ours out (a rate limit, not a concurrency limit), back off in time.
+		// Such a wait is not an attempt, but it is bounded.
+		if (isThrottle(failure) && failure.retryAfterMs === undefined && (scope?.limiter.outstanding ?? 0) > 0 && requeues < MAX_REQUEUES) {
+			requeues++;
+			attempt--;
+			continue;
 		}
 		await sleep(backoffDelay(attempt, policy, failure.retryAfterMs));
 	}

@@ -53,6 +53,11 @@ export class AdaptiveLimiter {
 		this.window = Math.min(max, Math.max(1, initial));
 	}
 
+	/** Requests of this execution still out at the provider. */
+	get outstanding(): number {
+		return this.inFlight;
+	}
+
 	get limit(): number {
 		return Math.max(1, Math.floor(this.window));
 	}

@@ -1,7 +1,9 @@
 import axios from 'axios';
 import { NodeApiError, type IExecuteFunctions, type IHttpRequestOptions, type JsonObject } from 'n8n-workflow';
 
+import { beginExecution } from '../../nodes/shared/execution';
 import { DEFAULT_RETRY, backoffDelay, providerRequest, type RequestKind } from '../../nodes/shared/request';
+import { AdaptiveLimiter } from '../../nodes/shared/throttle';
 import { testNode, type FaultShape, closedPort } from './support';
 import { startSimulator, type Simulator } from '../simulator';
 
@@ -184,5 +186,43 @@ describe('backoffDelay', () => {
 
 	it("lets a longer Retry-After win", () => {
 		expect(backoffDelay(1, policy, 5000, () => 1)).toBe(5000);
+	});
+});
+
+describe('providerRequest within an execution: a throttle while our own requests are out', () => {
+	const scoped = (limiter: AdaptiveLimiter) => {
+		const { context } = executeContext();
+		beginExecution(context, { limiter, kind: 'send' });
+		return async () =>
+			await providerRequest(context, { method: 'POST', url: `${api}/GetContent`, body: { RequestId: 'r1' } }, { provider: 'IrisEngage', credentialType: 'irisEngageApi', retry: FAST_RETRY });
+	};
+
+	test('waits at the limiter for one of ours to finish, and those waits are not attempts', async () => {
+		// A wide window, so that halving it on each throttle still leaves room beside the request held below.
+		const limiter = new AdaptiveLimiter(64, 64);
+		const ours = await limiter.acquire(); // another request of this execution, still out at the provider
+		injectGetContent({ kind: 'status', status: 429 }, 5);
+		await expect(scoped(limiter)()).resolves.toBeDefined();
+		// More throttles than the policy's 4 attempts, and still delivered.
+		expect(getContentRequests()).toBe(6);
+		ours.release('ok');
+	});
+
+	test('the waits are bounded: a provider that keeps refusing still fails the request', async () => {
+		const limiter = new AdaptiveLimiter(1000, 1000);
+		const ours = await limiter.acquire();
+		injectGetContent({ kind: 'status', status: 429 }, 50);
+		const pending = scoped(limiter)();
+		for (let poll = 0; poll < 500 && getContentRequests() < 9; poll++) await new Promise((resolve) => setTimeout(resolve, 10));
+		ours.release('ok');
+		await expect(pending).rejects.toThrow(/HTTP 429/);
+		// 8 waits at the limiter, then the 4 counted attempts of the policy.
+		expect(getContentRequests()).toBe(8 + FAST_RETRY.maxAttempts);
+	});
+
+	test('with nothing of ours out (a rate limit, not our concurrency) it backs off in time and counts attempts', async () => {
+		injectGetContent({ kind: 'status', status: 429 }, 6);
+		await expect(scoped(new AdaptiveLimiter(10))()).rejects.toThrow(/HTTP 429/);
+		expect(getContentRequests()).toBe(FAST_RETRY.maxAttempts);
 	});
 });
