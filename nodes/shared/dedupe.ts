@@ -16,33 +16,6 @@ export interface DedupeOptions {
 	key?: string;
 }
 
-/**
- * Returns true when `id` was not seen before (and records it), false when it was already seen.
- * An already seen id is moved to the newest end, so ids a provider keeps resending are not evicted.
- * An empty id cannot be deduplicated: it is reported as new and not recorded.
- */
-export function markSeen(staticData: IDataObject, id: string, options: DedupeOptions = {}): boolean {
-	const max = options.max ?? DEFAULT_DEDUPE_MAX;
-	const key = options.key ?? DEFAULT_DEDUPE_KEY;
-	if (!Number.isInteger(max) || max < 1) {
-		throw new RangeError(`Dedupe max must be an integer of at least 1, got ${String(max)}`);
-	}
-	if (id === '') return true;
-
-	// Tolerate anything an older version or a manual edit left in static data.
-	const stored = staticData[key];
-	const seen = Array.isArray(stored) ? stored.filter((value): value is string => typeof value === 'string') : [];
-
-	const position = seen.indexOf(id);
-	const isNew = position === -1;
-	if (!isNew) seen.splice(position, 1);
-	seen.push(id);
-	if (seen.length > max) seen.splice(0, seen.length - max);
-
-	staticData[key] = seen;
-	return isNew;
-}
-
 /** Bounded insertion-ordered set: the oldest ids are forgotten first. */
 class RecentIds {
 	private readonly ids = new Set<string>();
@@ -118,8 +91,10 @@ export function claimIds(staticData: IDataObject, scope: string, ids: Array<stri
 	let added = false;
 	const isNew = ids.map((id) => {
 		if (id === undefined || id === '') return true;
-		if (memory.ids.has(id)) return false;
+		// A resent id moves to the newest end, so ids a provider keeps resending are not evicted.
+		const seen = memory.ids.has(id);
 		memory.ids.add(id);
+		if (seen) return false;
 		added = true;
 		return true;
 	});

@@ -1,80 +1,99 @@
 import type { IDataObject } from 'n8n-workflow';
-import { claimIds, DEFAULT_DEDUPE_KEY, markSeen } from '../../nodes/shared/dedupe';
+import { claimIds, DEFAULT_DEDUPE_KEY } from '../../nodes/shared/dedupe';
 
-describe('markSeen', () => {
+describe('claimIds, one id at a time with static data written on every call', () => {
+	let scopes = 0;
+	/** A trigger node of its own (a fresh process memory); `seen` claims one id like a delivery of one message. */
+	const node = () => {
+		const scope = `single-${++scopes}`;
+		return (data: IDataObject, id: string, options: { max?: number; key?: string } = {}) =>
+			claimIds(data, scope, [id], { persistEveryMs: 0, ...options })[0];
+	};
+
 	it('returns true for a new id and false when it is seen again', () => {
+		const seen = node();
 		const data: IDataObject = {};
-		expect(markSeen(data, 'm1')).toBe(true);
-		expect(markSeen(data, 'm2')).toBe(true);
-		expect(markSeen(data, 'm1')).toBe(false);
-		expect(markSeen(data, 'm2')).toBe(false);
+		expect(seen(data, 'm1')).toBe(true);
+		expect(seen(data, 'm2')).toBe(true);
+		expect(seen(data, 'm1')).toBe(false);
+		expect(seen(data, 'm2')).toBe(false);
 		expect(data[DEFAULT_DEDUPE_KEY]).toEqual(['m1', 'm2']);
 	});
 
 	it('evicts the oldest ids beyond max', () => {
+		const seen = node();
 		const data: IDataObject = {};
-		for (const id of ['a', 'b', 'c', 'd']) expect(markSeen(data, id, { max: 3 })).toBe(true);
+		for (const id of ['a', 'b', 'c', 'd']) expect(seen(data, id, { max: 3 })).toBe(true);
 		expect(data[DEFAULT_DEDUPE_KEY]).toEqual(['b', 'c', 'd']);
-		expect(markSeen(data, 'a', { max: 3 })).toBe(true); // forgotten, so new again
-		expect(markSeen(data, 'd', { max: 3 })).toBe(false);
+		expect(seen(data, 'a', { max: 3 })).toBe(true); // forgotten, so new again
+		expect(seen(data, 'd', { max: 3 })).toBe(false);
 	});
 
 	it('keeps the default bound of 1000', () => {
+		const seen = node();
 		const data: IDataObject = {};
-		for (let i = 0; i < 1005; i++) markSeen(data, `id${i}`);
+		for (let i = 0; i < 1005; i++) seen(data, `id${i}`);
 		const ids = data[DEFAULT_DEDUPE_KEY] as string[];
 		expect(ids).toHaveLength(1000);
 		expect(ids[0]).toBe('id5');
-		expect(markSeen(data, 'id4')).toBe(true);
-		expect(markSeen(data, 'id1004')).toBe(false);
+		expect(seen(data, 'id4')).toBe(true);
+		expect(seen(data, 'id1004')).toBe(false);
 	});
 
 	it('refreshes an id that is resent, so it survives eviction', () => {
+		const seen = node();
 		const data: IDataObject = {};
-		markSeen(data, 'a', { max: 2 });
-		markSeen(data, 'b', { max: 2 });
-		expect(markSeen(data, 'a', { max: 2 })).toBe(false);
-		markSeen(data, 'c', { max: 2 }); // evicts b, not a
-		expect(markSeen(data, 'a', { max: 2 })).toBe(false);
-		expect(markSeen(data, 'b', { max: 2 })).toBe(true);
+		seen(data, 'a', { max: 2 });
+		seen(data, 'b', { max: 2 });
+		expect(seen(data, 'a', { max: 2 })).toBe(false);
+		seen(data, 'c', { max: 2 }); // evicts b, not a
+		expect(seen(data, 'a', { max: 2 })).toBe(false);
+		expect(seen(data, 'b', { max: 2 })).toBe(true);
 	});
 
-	it('survives a JSON round trip of the static data', () => {
+	it('survives a JSON round trip of the static data into a new process', () => {
 		let data: IDataObject = { other: 1 };
-		markSeen(data, 'x');
-		markSeen(data, 'y');
+		const before = node();
+		before(data, 'x');
+		before(data, 'y');
 		data = JSON.parse(JSON.stringify(data)) as IDataObject;
-		expect(markSeen(data, 'x')).toBe(false);
-		expect(markSeen(data, 'z')).toBe(true);
+		const after = node();
+		expect(after(data, 'x')).toBe(false);
+		expect(after(data, 'z')).toBe(true);
 		expect(data.other).toBe(1);
 	});
 
 	it('keeps separate id spaces under separate keys', () => {
+		const seen = node();
 		const data: IDataObject = {};
-		expect(markSeen(data, 'm1', { key: 'statusIds' })).toBe(true);
-		expect(markSeen(data, 'm1', { key: 'messageIds' })).toBe(true);
-		expect(markSeen(data, 'm1', { key: 'statusIds' })).toBe(false);
+		expect(seen(data, 'm1', { key: 'statusIds' })).toBe(true);
+		expect(seen(data, 'm1', { key: 'messageIds' })).toBe(true);
+		expect(seen(data, 'm1', { key: 'statusIds' })).toBe(false);
 		expect(data).toEqual({ statusIds: ['m1'], messageIds: ['m1'] });
 	});
 
 	it('repairs corrupted static data instead of throwing', () => {
 		const data: IDataObject = { [DEFAULT_DEDUPE_KEY]: 'not an array' };
-		expect(markSeen(data, 'a')).toBe(true);
+		expect(node()(data, 'a')).toBe(true);
 		expect(data[DEFAULT_DEDUPE_KEY]).toEqual(['a']);
 		const mixed: IDataObject = { [DEFAULT_DEDUPE_KEY]: ['a', 5, null, { x: 1 }] as unknown as string[] };
-		expect(markSeen(mixed, 'a')).toBe(false);
-		expect(mixed[DEFAULT_DEDUPE_KEY]).toEqual(['a']);
+		const seen = node();
+		expect(seen(mixed, 'a')).toBe(false);
+		// Rewritten with the next new id, without what was not an id.
+		expect(seen(mixed, 'b')).toBe(true);
+		expect(mixed[DEFAULT_DEDUPE_KEY]).toEqual(['a', 'b']);
 	});
 
 	it('treats an empty id as new and does not record it', () => {
+		const seen = node();
 		const data: IDataObject = {};
-		expect(markSeen(data, '')).toBe(true);
-		expect(markSeen(data, '')).toBe(true);
+		expect(seen(data, '')).toBe(true);
+		expect(seen(data, '')).toBe(true);
 		expect(data[DEFAULT_DEDUPE_KEY]).toBeUndefined();
 	});
 
 	it.each([0, -5, 2.5, NaN])('rejects an invalid max %p', (max) => {
-		expect(() => markSeen({}, 'a', { max })).toThrow(RangeError);
+		expect(() => node()({}, 'a', { max })).toThrow(RangeError);
 	});
 });
 
