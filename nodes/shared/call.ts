@@ -20,9 +20,15 @@ export interface ProviderCall<S extends z.ZodTypeAny> extends ProviderRequest {
 	expected: string;
 }
 
-/** The problems zod found, one `path: message` each, e.g. `message.0.createdDate: Required`. */
-export function describeIssues(error: z.ZodError): string {
-	return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+/**
+ * The problems zod found, one `path: message` each, e.g. `message.0.createdDate: Required`. `root` names the
+ * whole value; with `max`, later problems are only counted ("(and 3 more)").
+ */
+export function describeIssues(error: z.ZodError, options: { root?: string; max?: number } = {}): string {
+	const { root = '(root)', max = Number.POSITIVE_INFINITY } = options;
+	const listed = error.issues.slice(0, max).map((issue) => `${issue.path.join('.') || root}: ${issue.message}`);
+	const more = error.issues.length > max ? ` (and ${error.issues.length - max} more)` : '';
+	return `${listed.join('; ')}${more}`;
 }
 
 /** The provider's answer, parsed; a non-JSON or wrongly shaped answer is an `unexpectedAnswerError`. */

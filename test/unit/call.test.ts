@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { NodeApiError, type IExecuteFunctions, type IHttpRequestOptions, type IPollFunctions, type JsonObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { callProvider } from '../../nodes/shared/call';
+import { callProvider, describeIssues } from '../../nodes/shared/call';
 import { testNode } from './support';
 
 interface Received {
@@ -139,5 +139,23 @@ describe('callProvider', () => {
 		const send = { ...call, kind: 'send' as const };
 		await failure(callProvider(executeContext, { method: 'POST', url: `${base}/v1/messages`, body: { text: 'hi' } }, send));
 		expect(received).toHaveLength(1);
+	});
+});
+
+describe('describeIssues', () => {
+	const failing = (value: unknown) => {
+		const result = z.object({ a: z.string(), b: z.number(), c: z.boolean() }).safeParse(value);
+		if (result.success) throw new Error('expected a failure');
+		return result.error;
+	};
+
+	test('one `path: message` per problem; the whole value named by root', () => {
+		expect(describeIssues(failing({ a: 1, b: 2, c: true }))).toBe('a: Expected string, received number');
+		expect(describeIssues(failing('x'), { root: '(body)' })).toBe('(body): Expected object, received string');
+	});
+
+	test('beyond max, problems are only counted', () => {
+		expect(describeIssues(failing({}), { max: 1 })).toBe('a: Required (and 2 more)');
+		expect(describeIssues(failing({}))).toBe('a: Required; b: Required; c: Required');
 	});
 });

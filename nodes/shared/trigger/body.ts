@@ -6,6 +6,8 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 import type { z } from 'zod';
 
+import { describeIssues } from '../call';
+
 export type DeliveryCheck<T> = { ok: true; body: T } | { ok: false; reason: string };
 
 const MAX_PROBLEMS = 5;
@@ -39,9 +41,5 @@ export function readDelivery<S extends z.ZodTypeAny>(context: IWebhookFunctions,
 	if (!body) return { ok: false, reason: `The body is not JSON; ${provider} sends JSON` };
 	const result = schema.safeParse(body.json);
 	if (result.success) return { ok: true, body: result.data };
-	const problems = result.error.issues
-		.slice(0, MAX_PROBLEMS)
-		.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
-	const more = result.error.issues.length > MAX_PROBLEMS ? ` (and ${result.error.issues.length - MAX_PROBLEMS} more)` : '';
-	return { ok: false, reason: `Not a ${provider} delivery: ${problems.join('; ')}${more}` };
+	return { ok: false, reason: `Not a ${provider} delivery: ${describeIssues(result.error, { root: '(body)', max: MAX_PROBLEMS })}` };
 }
