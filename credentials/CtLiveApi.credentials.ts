@@ -5,6 +5,7 @@ import type {
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+import { joinUrl } from '../nodes/shared/urls';
 
 export const DEFAULT_MESSAGE_PATH = '/imchannel/message';
 
@@ -118,7 +119,5 @@ export class CtLiveApi implements ICredentialType {
 
 /** Base URL + message path, tolerant of stray slashes on either side. */
 export function ctLiveMessageUrl(credentials: ICredentialDataDecryptedObject): string {
-	const base = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	const path = String(credentials.messagePath || DEFAULT_MESSAGE_PATH).replace(/^\/+/, '');
-	return `${base}/${path}`;
+	return joinUrl(credentials.baseUrl, credentials.messagePath || DEFAULT_MESSAGE_PATH);
 }

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { loginFailed } from '../nodes/shared/errors';
+import { joinUrl } from '../nodes/shared/urls';
 
 /**
  * IrisEngage runs on the customer's own host. Name/Password buy a JWT that expires; n8n keeps it in the
@@ -103,7 +104,6 @@ export class IrisEngageApi implements ICredentialType {
 
 /** Base URL + API path, tolerant of stray slashes on either side. */
 export function irisEngageApiUrl(credentials: ICredentialDataDecryptedObject): string {
-	const base = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	const path = String(credentials.apiPath || '/IrisEngage_API/api').replace(/^\/+|\/+$/g, '');
-	return path ? `${base}/${path}` : base;
+	// Its own trailing slash too: the operation paths are appended to this.
+	return joinUrl(credentials.baseUrl, String(credentials.apiPath || '/IrisEngage_API/api').replace(/\/+$/, ''));
 }

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { loginFailed } from '../nodes/shared/errors';
+import { joinUrl } from '../nodes/shared/urls';
 
 /** The endpoint paths the credential lets the user set: the spec documents the calls but not where they live. Kept equal to the fields' defaults. */
 export const NETCORE_PATH_DEFAULTS = {
@@ -153,7 +154,5 @@ export class NetcoreBotApi implements ICredentialType {
 
 /** Base URL + one of the endpoint paths, tolerant of stray slashes on either side. */
 export function netcoreUrl(credentials: ICredentialDataDecryptedObject, path: NetcorePath): string {
-	const base = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
-	const suffix = String(credentials[path] || NETCORE_PATH_DEFAULTS[path]).trim().replace(/^\/+/, '');
-	return `${base}/${suffix}`;
+	return joinUrl(credentials.baseUrl, String(credentials[path] || NETCORE_PATH_DEFAULTS[path]).trim());
 }
