@@ -5,6 +5,7 @@
  */
 import { nodeOutput, type N8nClient } from '../../scripts/lib/n8n';
 import { connect, loadState } from './environment';
+import { postMalformed, simulatorCredentials } from './malformed';
 
 const BRIDGE = 'ctlive-trigger-bridge.json';
 const TRIGGER = 'CTLive Trigger';
@@ -91,6 +92,17 @@ describe('the CTLive bridge example, activated', () => {
 		const resend = await ctliveCalls(url, { kind: 'text', to: ['41793026727'], text });
 		expect(resend.answers.map((entry) => entry.body)).toEqual([first.answers[0].body]);
 		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(await executionCount(n8n, workflowId)).toBe(before);
+	});
+
+	test('a malformed body starts no execution: the wrong shape gets 400, unparseable JSON n8n\'s 422', async () => {
+		const { n8n } = await connect();
+		const before = await executionCount(n8n, workflowId);
+		const { webhookUser, webhookPassword } = await simulatorCredentials('ctlive');
+		const authorization = `Basic ${Buffer.from(`${webhookUser}:${webhookPassword}`).toString('base64')}`;
+		const { wrongShape, unparseable } = await postMalformed(url, { authorization }, { scenarioKey: 'K', destinations: 'not a list' });
+		expect([wrongShape.status, unparseable.status]).toEqual([400, 422]);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
 		expect(await executionCount(n8n, workflowId)).toBe(before);
 	});
 

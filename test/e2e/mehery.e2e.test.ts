@@ -3,6 +3,7 @@
  * and Mehery's own webhook calls start exactly one execution each; the credential's wrong-secret Test.
  */
 import { nodeOutput, type N8nClient } from '../../scripts/lib/n8n';
+import { postMalformed, simulatorCredentials } from './malformed';
 import { connect, loadState } from './environment';
 
 const EXAMPLE = 'mehery-trigger.json';
@@ -92,6 +93,17 @@ describe('the Mehery Trigger example, activated in n8n', () => {
 		expect(nodeOutput(execution, 'Reply')).toEqual([expect.objectContaining({ receiptId: expect.any(String), to: { phone: '919900000077' } })]);
 		await settle();
 		expect(await count(n8n, workflowId)).toBe(before + 1);
+	});
+
+	test('a malformed body starts no execution: the wrong shape gets 400, unparseable JSON n8n\'s 422', async () => {
+		const { n8n, state } = await connect();
+		const before = await count(n8n, workflowId);
+		const trigger = (await n8n.api<{ nodes: Array<{ webhookId?: string }> }>('GET', `/workflows/${workflowId}`)).nodes.find((node) => node.webhookId)!;
+		const { verifyToken } = await simulatorCredentials('mehery');
+		const { wrongShape, unparseable } = await postMalformed(`${state.n8nUrl}/webhook/${trigger.webhookId}/mehery`, { 'x-verify-token': verifyToken }, { messages: 'not a list' });
+		expect([wrongShape.status, unparseable.status]).toEqual([400, 422]);
+		await settle();
+		expect(await count(n8n, workflowId)).toBe(before);
 	});
 
 	test('the same message delivered again starts nothing; a wrong verify token is refused with 401', async () => {

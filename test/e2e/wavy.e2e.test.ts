@@ -10,6 +10,7 @@ import { nodeOutput, type N8nClient } from '../../scripts/lib/n8n';
 import { PROJECT_ROOT } from '../../scripts/lib/stage';
 import { WAVY_CUSTOMER_ID, WAVY_USER_NAME, WAVY_WEBHOOK_SECRET, moBatch } from '../simulator/providers/wavy-data';
 import { connect } from './environment';
+import { postMalformed } from './malformed';
 
 const EXAMPLE = 'wavy-trigger-mo-messages.json';
 const example = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'examples', EXAMPLE), 'utf8')) as { nodes: Array<{ webhookId?: string }> };
@@ -71,6 +72,15 @@ describe('Wavy Trigger in real n8n', () => {
 		const before = await executionsOf(n8n, workflowId);
 		const response = await fire(WAVY_WEBHOOK_SECRET, moBatch({ size: 7, offset: OFFSET }));
 		expect(response.status).toBe(200);
+		expect(await settle(n8n, workflowId, before)).toBe(before);
+	});
+
+	test('a malformed body starts no execution: the wrong shape gets 400, unparseable JSON n8n\'s 422', async () => {
+		const { n8n, state } = await connect();
+		const before = await executionsOf(n8n, workflowId);
+		const url = `${state.n8nUrl}/webhook/${webhookId}/mo?secret=${encodeURIComponent(WAVY_WEBHOOK_SECRET)}`;
+		const { wrongShape, unparseable } = await postMalformed(url, {}, { total: 1, data: 'not a list' });
+		expect([wrongShape.status, unparseable.status]).toEqual([400, 422]);
 		expect(await settle(n8n, workflowId, before)).toBe(before);
 	});
 
