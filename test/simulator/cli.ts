@@ -1,6 +1,6 @@
 /**
  * Runs the simulator until Ctrl-C, so every node can be tried in a local n8n without provider accounts:
- *   node -r ts-node/register/transpile-only test/simulator/cli.ts [--port 4010] [--seed 1] [--quiet]
+ *   node -r ts-node/register/transpile-only test/simulator/cli.ts [--port 4010] [--seed 1] [--quiet] [--lenient]
  */
 import { ADMIN_PREFIX } from './admin';
 import { startSimulator } from './server';
@@ -21,6 +21,8 @@ async function main(): Promise<void> {
 		seed: numberOption(args, 'seed', 1),
 		// --quiet: no line per request (benchmarks run it as a child process).
 		quiet: args.includes('--quiet'),
+		// --lenient: relax what only the spec's literal reading requires (strict is the default).
+		strict: !args.includes('--lenient'),
 	});
 
 	console.log(`Provider simulator listening on ${simulator.url}`);

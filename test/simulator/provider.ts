@@ -82,6 +82,8 @@ export interface SimulatorSizes {
 export interface ProviderEnv {
 	seed: number;
 	sizes: SimulatorSizes;
+	/** The literal reading of the spec (`SimulatorOptions.strict`, default true). */
+	strict: boolean;
 	/** This provider's own token issuer (`Simulator.expireTokens(name)` acts on it). */
 	tokens: TokenIssuer;
 	/** http://127.0.0.1:PORT, for providers that hand out links back to themselves. */

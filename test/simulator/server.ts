@@ -95,6 +95,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			const provider = createProvider({
 				seed,
 				sizes,
+				strict: options.strict ?? true,
 				tokens,
 				simulatorUrl: url,
 				webhooks,

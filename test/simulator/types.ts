@@ -15,6 +15,13 @@ export interface SimulatorOptions {
 	tokenTtlSeconds?: number;
 	/** When false, prints one line per request (the CLI does this). Default true. */
 	quiet?: boolean;
+	/**
+	 * Default true: every provider holds us to the literal reading of its spec, as an independent server written
+	 * from the spec alone would (each required field present and typed, the spec's exact paths, the variants it
+	 * allows served, undocumented input refused). false relaxes only what a literal reading adds over the
+	 * evident intent, to see how the nodes meet a lenient server (`npm run simulator -- --lenient`).
+	 */
+	strict?: boolean;
 }
 
 export interface RequestLogEntry {
