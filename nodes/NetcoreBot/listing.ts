@@ -36,6 +36,13 @@ function repeatedPage(context: RequestContext, what: string, page: number, itemI
 	);
 }
 
+/** Paging options for one list: a server whose paging fields disagree is an unexpected answer of that list. */
+const pagingOf = (context: RequestContext, what: string, limit: number | undefined, itemIndex: number) => ({
+	...PAGING,
+	limit,
+	contradiction: (problem: string) => unexpectedAnswerError(context.getNode(), PROVIDER, what, `Its paging contradicts itself: ${problem}`, itemIndex),
+});
+
 /**
  * Bot users of the chosen channels, each once: a user who signs up while we page can shift a later page by one,
  * so users already listed are skipped.
@@ -50,10 +57,9 @@ export async function listUsers(context: RequestContext, query: UsersQuery, limi
 			const repeated = users.every((user) => seen.has(userKey(user))) || reportedAgain(answer.page);
 			if (users.length > 0 && repeated) throw repeatedPage(context, 'user list', page, itemIndex);
 			for (const user of users) seen.add(userKey(user));
-			const hasMore = answer.hasNextPage ?? (answer.pages != null ? page < answer.pages : undefined);
-			return { items: users, total: answer.total ?? undefined, hasMore };
+			return { items: users, total: answer.total ?? undefined, pages: answer.pages ?? undefined, hasMore: answer.hasNextPage ?? undefined };
 		},
-		{ ...PAGING, limit },
+		pagingOf(context, 'user list', limit, itemIndex),
 	);
 	return [...new Map(pages.map((user) => [userKey(user), user])).values()];
 }
@@ -84,10 +90,9 @@ export async function listTranscripts(
 			const details = answer.paginationDetails;
 			if (list.length > 0 && (current === previous || reportedAgain(details?.page))) throw repeatedPage(context, 'transcript list', page, itemIndex);
 			previous = current;
-			const hasMore = details?.pages != null ? page < details.pages : undefined;
-			return { items: list, total: details?.total ?? undefined, hasMore };
+			return { items: list, total: details?.total ?? undefined, pages: details?.pages ?? undefined };
 		},
-		{ ...PAGING, limit },
+		pagingOf(context, 'transcript list', limit, itemIndex),
 	);
 	return { customFields, entries };
 }

@@ -109,6 +109,64 @@ describe('collectPages', () => {
 		expect(provider.requests).toEqual([[1, 10]]);
 	});
 
+	describe("follows the server's own paging fields", () => {
+		/** A server that serves at most `cap` items a page whatever is asked, reporting what `report` names. */
+		function cappedServer(count: number, cap: number, report: Array<'total' | 'hasMore' | 'pages'>) {
+			const requests: number[] = [];
+			const fetchPage = async (page: number): Promise<Page<number>> => {
+				requests.push(page);
+				const start = (page - 1) * cap;
+				const items = Array.from({ length: Math.max(0, Math.min(cap, count - start)) }, (_, index) => start + index);
+				return {
+					items,
+					...(report.includes('total') ? { total: count } : {}),
+					...(report.includes('hasMore') ? { hasMore: start + cap < count } : {}),
+					...(report.includes('pages') ? { pages: Math.ceil(count / cap) } : {}),
+				};
+			};
+			return { requests, fetchPage };
+		}
+
+		it.each([[['total']], [['hasMore']], [['pages']], [['total', 'hasMore', 'pages']]] as Array<[Array<'total' | 'hasMore' | 'pages'>]>)(
+			'reads on past pages shorter than asked when the server reports %j more',
+			async (report) => {
+				const server = cappedServer(95, 40, report);
+				const items = await collectPages(server.fetchPage, { maxPageSize: 100 });
+				expect(items).toEqual(Array.from({ length: 95 }, (_, index) => index));
+				expect(server.requests).toEqual([1, 2, 3]);
+			},
+		);
+
+		it('still stops at the limit within a short page', async () => {
+			const server = cappedServer(95, 40, ['total']);
+			await expect(collectPages(server.fetchPage, { maxPageSize: 100, limit: 50 })).resolves.toHaveLength(50);
+			expect(server.requests).toEqual([1, 2]);
+		});
+
+		it.each([
+			[{ items: [1], hasMore: false, total: 5 }, 'The server says page 1 is the last, yet reports 5 items in all and sent 1'],
+			[{ items: [], hasMore: true }, 'Page 1 is empty, yet the server says more pages follow'],
+			[{ items: [1, 2], hasMore: true, total: 2 }, 'The server says more pages follow page 1, yet reports 2 items in all and has sent 2'],
+			[{ items: [1, 2], hasMore: true, pages: 1 }, 'The server says more pages follow page 1, yet reports 1 pages in all'],
+			[{ items: [1, 2], hasMore: false, pages: 3 }, 'The server says there is no page after page 1, yet reports 3 pages in all'],
+			[{ items: [], total: 4 }, 'Page 1 is empty, yet the server reports 4 items in all and has sent 0'],
+		] as Array<[Page<number>, string]>)('fails on %j, naming the contradiction, instead of guessing', async (answer, problem) => {
+			let requests = 0;
+			const fetchPage = async () => {
+				requests++;
+				return answer;
+			};
+			const contradiction = (text: string) => new Error(`paging: ${text}`);
+			await expect(collectPages(fetchPage, { maxPageSize: 10, contradiction })).rejects.toThrow(`paging: ${problem}`);
+			expect(requests).toBe(1);
+		});
+
+		it('names the contradiction in its default error too', async () => {
+			const fetchPage = async () => ({ items: [] as number[], hasMore: true });
+			await expect(collectPages(fetchPage, { maxPageSize: 10 })).rejects.toThrow("The server's paging contradicts itself: Page 1 is empty");
+		});
+	});
+
 	it.each([
 		[{ limit: 0, maxPageSize: 10 }, 'limit must be an integer of at least 1'],
 		[{ limit: 2.5, maxPageSize: 10 }, 'limit must be an integer of at least 1'],
