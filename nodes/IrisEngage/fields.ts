@@ -56,8 +56,8 @@ export function conversationQueryFields(show: Show, simplifyDescription = SIMPLI
 
 export interface ConversationQuery {
 	mobileNumber: string;
-	/** MAX_SESSIONS when Return All is on. */
-	sessionLimit: number;
+	/** Undefined when Return All is on. */
+	sessionLimit: number | undefined;
 	simplify: boolean;
 	timeZone: string;
 }
@@ -65,7 +65,7 @@ export interface ConversationQuery {
 export function readConversationQuery(context: IExecuteFunctions, itemIndex: number): ConversationQuery {
 	return {
 		mobileNumber: readMobileNumber(context, itemIndex),
-		sessionLimit: readLimit(context, itemIndex, sessionCount) ?? MAX_SESSIONS,
+		sessionLimit: readLimit(context, itemIndex, sessionCount),
 		simplify: readSimplify(context, itemIndex),
 		timeZone: readTimeZone(context, itemIndex, PROVIDER),
 	};

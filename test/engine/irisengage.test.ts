@@ -37,6 +37,18 @@ describe('Conversation → Get Many', () => {
 		expect(sim.count({ route: SESSIONS_ROUTE })).toBe(2);
 	});
 
+	test('Return All over more than 10,000 sessions fails instead of returning the newest 10,000 silently', async () => {
+		const big = await startSimulator({ quiet: true, sizes: { irisConversationsPerNumber: 10_001, irisMessagesPerConversation: 1 } });
+		try {
+			const result = await runNode(irisNode({ resource: 'conversation', operation: 'getMany', mobileNumber: '971500000001', returnAll: true }), [{}], await irisStore(big));
+			expect(result.error('IrisEngage')?.message).toBe('IrisEngage holds more than 10,000 conversations of 971500000001');
+			expect(result.output('IrisEngage')).toEqual([]);
+			expect(big.log.filter((entry) => SESSIONS_ROUTE.test(entry.path)).map((entry) => (entry.body as { SessionCount: number }).SessionCount)).toEqual([100, 1000, 10_001]);
+		} finally {
+			await big.close();
+		}
+	}, 60_000);
+
 	test('Simplify off returns the raw API answer', async () => {
 		const result = await runNode(
 			irisNode({ resource: 'conversation', operation: 'getMany', mobileNumber: IRIS_SAMPLE_MOBILE_NO, sessionCount: 1, simplify: false }),

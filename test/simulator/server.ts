@@ -23,8 +23,12 @@ import { WebhookRegistry } from './webhooks';
 
 /** Upper bound for every configured size: enough for benchmarks, small enough to generate per request. */
 const MAX_SIZE = 10_000;
-/** Sizes that streaming benchmarks need larger (Wavy's open-sessions CSV is measured at 100,000 rows). */
-const MAX_SIZE_OF: Partial<Record<keyof SimulatorSizes, number>> = { wavyOpenSessions: 100_000 };
+/** Sizes that need to be larger (Wavy's open-sessions CSV is measured at 100,000 rows). */
+const MAX_SIZE_OF: Partial<Record<keyof SimulatorSizes, number>> = {
+	wavyOpenSessions: 100_000,
+	// One more than IrisEngage's Return All returns, to prove it says so instead of cutting.
+	irisConversationsPerNumber: 10_001,
+};
 
 function checkSizes(sizes: SimulatorSizes): SimulatorSizes {
 	for (const [name, value] of Object.entries(sizes)) {
