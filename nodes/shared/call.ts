@@ -11,7 +11,7 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { unexpectedAnswerError } from './errors';
-import { providerRequest, type ProviderRequest, type RequestContext } from './request';
+import { providerRequest, requestKind, type ProviderRequest, type RequestContext } from './request';
 
 export interface ProviderCall<S extends z.ZodTypeAny> extends ProviderRequest {
 	/** What a good answer looks like; only what we use need be checked (`.passthrough()` keeps the rest). */
@@ -46,5 +46,6 @@ export async function callProvider<S extends z.ZodTypeAny>(
 	if (typeof answer === 'string') {
 		problems = answer.trim() === '' ? 'The body is empty' : `The body is not valid JSON: ${answer.slice(0, 200)}`;
 	}
-	throw unexpectedAnswerError(context.getNode(), call.provider, expected, problems, call.itemIndex);
+	// A send answered 2xx: the message was most likely taken, whatever the body says.
+	throw unexpectedAnswerError(context.getNode(), call.provider, expected, problems, call.itemIndex, requestKind(context, request) === 'send');
 }

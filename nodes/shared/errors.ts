@@ -47,6 +47,13 @@ export interface ApiErrorContext {
 	itemIndex?: number;
 	attempts?: number;
 	fallbackMessage?: string;
+	/** A send whose fate is unknown (reset, timeout, 5xx, or an unreadable 2xx): say so, and that it was not resent. */
+	maybeDelivered?: boolean;
+}
+
+/** For a person deciding whether to resend: the message may be there, and we did not send it twice. */
+export function maybeDeliveredNote(provider: string): string {
+	return `${provider} may have received this message: its answer does not say whether it was taken, so it was not sent again (a customer must never get it twice). Check with the recipient or in ${provider} before sending it again.`;
 }
 
 /**
@@ -72,6 +79,7 @@ export function providerApiError(node: INode, failure: RequestFailure, context: 
 		message = `${provider} request failed: ${context.fallbackMessage ?? 'unknown error'}`;
 	}
 	if (attempts > 1) description = [description, `Gave up after ${attempts} attempts.`].filter(Boolean).join(' ');
+	if (context.maybeDelivered) description = [description, maybeDeliveredNote(provider)].filter(Boolean).join(' ');
 	const errorResponse: JsonObject = { message, ...(status !== undefined ? { httpCode: String(status) } : {}) };
 	if (failure.body && typeof failure.body === 'object') errorResponse.response = failure.body as JsonObject;
 	return new NodeApiError(node, errorResponse, {
@@ -82,11 +90,14 @@ export function providerApiError(node: INode, failure: RequestFailure, context: 
 	});
 }
 
-/** The provider answered 2xx but not in the documented shape (e.g. a truncated or non-JSON body). */
-export function unexpectedAnswerError(node: INode, provider: string, what: string, problems: string, itemIndex?: number) {
+/**
+ * The provider answered 2xx but not in the documented shape (e.g. a truncated or non-JSON body). After a send,
+ * `maybeDelivered` says the message may be there: a 2xx usually means it was taken.
+ */
+export function unexpectedAnswerError(node: INode, provider: string, what: string, problems: string, itemIndex?: number, maybeDelivered = false) {
 	return new NodeApiError(node, { message: `${provider} sent an unexpected answer` } as JsonObject, {
 		message: `${provider} sent an answer that is not the documented ${what}`,
-		description: problems,
+		description: maybeDelivered ? `${problems} ${maybeDeliveredNote(provider)}` : problems,
 		httpCode: '200',
 		itemIndex,
 	});

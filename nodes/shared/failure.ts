@@ -90,6 +90,16 @@ export function providerDidNotTakeIt(failure: RequestFailure): boolean {
 	return failure.status === undefined && failure.code !== undefined && NOT_SENT_CODES.has(failure.code);
 }
 
+/**
+ * Whether a send that failed may still have reached the provider: no answer (reset, timeout), a server error, or
+ * a 2xx we could not read. A refusal (4xx) or a failure before sending proves it did not.
+ */
+export function sendMayHaveArrived(failure: RequestFailure): boolean {
+	if (providerDidNotTakeIt(failure)) return false;
+	const { status } = failure;
+	return status === undefined || status === 408 || status >= 500 || (status >= 200 && status < 300);
+}
+
 /** The provider asks us to slow down: the adaptive limiter shrinks on these. */
 export function isThrottle(failure: RequestFailure): boolean {
 	return failure.status === 429 || failure.status === 503;

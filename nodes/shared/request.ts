@@ -10,7 +10,7 @@ import { sleep } from 'n8n-workflow';
 
 import { providerApiError } from './errors';
 import { executionScope } from './execution';
-import { describeFailure, isTransient, isThrottle, providerDidNotTakeIt, type RequestFailure } from './failure';
+import { describeFailure, isTransient, isThrottle, providerDidNotTakeIt, sendMayHaveArrived, type RequestFailure } from './failure';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -64,6 +64,11 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfterMs?
 	return Math.max(jittered, retryAfterMs ?? 0);
 }
 
+/** A request is a send when it says so or when it runs inside a send operation: it can only be made stricter. */
+export function requestKind(context: RequestContext, request: Pick<ProviderRequest, 'kind'>): RequestKind {
+	return request.kind === 'send' || executionScope(context)?.kind === 'send' ? 'send' : 'read';
+}
+
 /**
  * The one way our nodes talk to a provider: n8n's authenticated request helper (so tokens, proxies and
  * SSRF rules are n8n's), plus retries with backoff and errors mapped to a NodeApiError that carries the
@@ -76,7 +81,7 @@ export async function providerRequest<T = unknown>(
 ): Promise<T> {
 	const policy = { ...DEFAULT_RETRY, ...request.retry };
 	const scope = executionScope(context);
-	const kind: RequestKind = request.kind === 'send' || scope?.kind === 'send' ? 'send' : 'read';
+	const kind = requestKind(context, request);
 	let requeues = 0;
 	for (let attempt = 1; ; attempt++) {
 		let failure: RequestFailure;
@@ -104,15 +109,17 @@ export async function providerRequest<T = unknown>(
 				itemIndex: request.itemIndex,
 				attempts: attempt,
 				fallbackMessage: (error as Error)?.message,
+				maybeDelivered: kind === 'send' && sendMayHaveArrived(failure),
 			});
 		}
 		// Throttled while our own requests are still out: our concurrency is what the provider refused, and the
-		// limiter has just shrunk to what it holds. Wait for one of ours to finish (queue at the limiter) rather
-		// than on a timer; with nothing of ours out (a rate limit, not a concurrency limit), back off in time.
-		// Such a wait is not an attempt, but it is bounded.
-		if (isThrottle(failure) && failure.retryAfterMs === undefined && (scope?.limiter.outstanding ?? 0) > 0 && requeues < MAX_REQUEUES) {
+		// limiter has just shrunk to what it holds. Wait for one of ours to finish, then queue at the limiter,
+		// rather than wait on a timer; with nothing of ours out (a rate limit, not a concurrency limit), back off
+		// in time. Such a wait is not an attempt, but it is bounded.
+		if (scope && isThrottle(failure) && failure.retryAfterMs === undefined && scope.limiter.outstanding > 0 && requeues < MAX_REQUEUES) {
 			requeues++;
 			attempt--;
+			await scope.limiter.nextCompletion();
 			continue;
 		}
 		await sleep(backoffDelay(attempt, policy, failure.retryAfterMs));

@@ -44,6 +44,8 @@ export class AdaptiveLimiter {
 	/** The window when the provider last throttled us. */
 	private ceiling = Number.POSITIVE_INFINITY;
 	private readonly waiting: Array<{ admit: () => void; refuse: (error: Error) => void }> = [];
+	/** Callers of `nextCompletion`, woken by the next release. */
+	private completionWaiters: Array<() => void> = [];
 	private closed = false;
 	/** The most requests ever in flight at once, for tests and benchmarks. */
 	peak = 0;
@@ -86,6 +88,7 @@ export class AdaptiveLimiter {
 				this.out.delete(ticket);
 				this.adapt(outcome, ticket);
 				this.admitWaiting();
+				this.wakeCompletionWaiters();
 			},
 		};
 	}
@@ -114,9 +117,25 @@ export class AdaptiveLimiter {
 		}
 	}
 
+	/**
+	 * Resolves when one of the requests out now finishes (at once when none is out or the limiter is closed): a
+	 * request the provider throttled while ours were out waits here for room at the provider, not on a timer.
+	 */
+	async nextCompletion(): Promise<void> {
+		if (this.inFlight === 0 || this.closed) return;
+		await new Promise<void>((resolve) => this.completionWaiters.push(resolve));
+	}
+
+	private wakeCompletionWaiters(): void {
+		const waiters = this.completionWaiters;
+		this.completionWaiters = [];
+		for (const wake of waiters) wake();
+	}
+
 	/** Refuses every waiting and later request; those already out finish normally. */
 	close(): void {
 		this.closed = true;
 		for (const waiter of this.waiting.splice(0)) waiter.refuse(new LimiterClosedError());
+		this.wakeCompletionWaiters();
 	}
 }

@@ -119,6 +119,15 @@ describe('callProvider', () => {
 		expect(empty.description).toBe('The body is empty');
 	});
 
+	it('after a send answered 2xx in a shape it cannot read, says the message may have arrived and was not resent', async () => {
+		answers.push({ body: '{"receipt": ' }, { body: JSON.stringify({ users: [{ id: 7 }] }) });
+		const sent = await failure(callProvider(executeContext, { method: 'POST', url: `${base}/v1/messages`, body: { text: 'hi' } }, { ...call, kind: 'send' }));
+		expect(sent.description).toContain('Acme may have received this message: its answer does not say whether it was taken, so it was not sent again');
+		const read = await failure(callProvider(executeContext, { method: 'GET', url: `${base}/v1/users` }, call));
+		expect(read.description).not.toContain('may have received');
+		expect(received).toHaveLength(2);
+	});
+
 	it("passes the provider's error on with its status, and never the credential", async () => {
 		answers.push({ status: 404, body: JSON.stringify({ message: 'No such user' }) });
 		const error = await failure(callProvider(executeContext, { method: 'GET', url: `${base}/v1/users/x` }, call));

@@ -4,6 +4,7 @@ import {
 	isTransient,
 	parseRetryAfter,
 	providerDidNotTakeIt,
+	sendMayHaveArrived,
 } from '../../nodes/shared/failure';
 import { closedPort, provokeFailure, type Way } from './support';
 import { startSimulator, type Simulator } from '../simulator';
@@ -121,5 +122,21 @@ describe('retry classification', () => {
 		const failure = describeFailure(await provoke(way));
 		expect(isTransient(failure)).toBe(read);
 		expect(providerDidNotTakeIt(failure)).toBe(send);
+	});
+
+	// [way, a send that failed so may still have reached the provider]
+	it.each([
+		['429 with Retry-After', false],
+		['503', false],
+		['connection refused', false],
+		['400', false],
+		['401', false],
+		['502 HTML page', true],
+		['504', true],
+		['500', true],
+		['connection reset', true],
+		['timeout', true],
+	] as const)('%s: a send may have arrived %p', async (way, arrived) => {
+		expect(sendMayHaveArrived(describeFailure(await provoke(way)))).toBe(arrived);
 	});
 });

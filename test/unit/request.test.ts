@@ -133,13 +133,23 @@ describe('providerRequest for a read', () => {
 
 describe('providerRequest for a send', () => {
 	it.each(TRANSIENT_FAILURES.filter(([name]) => name !== '503'))(
-		'never retries after %s: the provider may have taken the message',
+		'never retries after %s, and says the message may have arrived and was not sent again',
 		async (_, fault) => {
 			injectGetContent(fault, 1);
-			await expect(getContent('send', { timeout: TIMEOUT_MS })).rejects.toThrow(NodeApiError);
+			const sending = getContent('send', { timeout: TIMEOUT_MS });
+			await expect(sending).rejects.toThrow(NodeApiError);
+			await expect(sending).rejects.toMatchObject({
+				description: expect.stringContaining('IrisEngage may have received this message: its answer does not say whether it was taken, so it was not sent again'),
+			});
 			expect(getContentRequests()).toBe(1);
 		},
 	);
+
+	it('says nothing of a possible delivery when the provider refused the message (400)', async () => {
+		const sending = getContent('send', { body: { RequestId: '' } });
+		await expect(sending).rejects.toMatchObject({ httpCode: '400' });
+		expect(((await sending.catch((error: NodeApiError) => error)) as NodeApiError).description ?? '').not.toContain('may have received');
+	});
 
 	it.each([
 		['429', { kind: 'status', status: 429, retryAfter: 0 }],
@@ -197,26 +207,42 @@ describe('providerRequest within an execution: a throttle while our own requests
 			await providerRequest(context, { method: 'POST', url: `${api}/GetContent`, body: { RequestId: 'r1' } }, { provider: 'IrisEngage', credentialType: 'irisEngageApi', retry: FAST_RETRY });
 	};
 
-	test('waits at the limiter for one of ours to finish, and those waits are not attempts', async () => {
-		// A wide window, so that halving it on each throttle still leaves room beside the request held below.
+	/** Polls the simulator's count until it reaches `count` (bounded), then gives the event loop time for more. */
+	const requestsSettleAt = async (count: number) => {
+		for (let poll = 0; poll < 500 && getContentRequests() < count; poll++) await new Promise((resolve) => setTimeout(resolve, 10));
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		return getContentRequests();
+	};
+
+	test('waits for one of ours to finish before it goes out again, and those waits are not attempts', async () => {
+		// A wide window, so that the limiter itself never holds the request back: only the wait for ours does.
 		const limiter = new AdaptiveLimiter(64, 64);
-		const ours = await limiter.acquire(); // another request of this execution, still out at the provider
+		const ours = await Promise.all(Array.from({ length: 5 }, async () => await limiter.acquire())); // still out at the provider
 		injectGetContent({ kind: 'status', status: 429 }, 5);
-		await expect(scoped(limiter)()).resolves.toBeDefined();
+		const pending = scoped(limiter)();
+		// Each throttle waits: exactly one more request per one of ours that finishes, never one sooner.
+		for (let finished = 0; finished < 5; finished++) {
+			expect(await requestsSettleAt(finished + 1)).toBe(finished + 1);
+			ours[finished].release('ok');
+		}
+		await expect(pending).resolves.toBeDefined();
 		// More throttles than the policy's 4 attempts, and still delivered.
 		expect(getContentRequests()).toBe(6);
-		ours.release('ok');
 	});
 
 	test('the waits are bounded: a provider that keeps refusing still fails the request', async () => {
 		const limiter = new AdaptiveLimiter(1000, 1000);
-		const ours = await limiter.acquire();
+		// One more of ours than the bound of waits, so one is still out when the bound is reached.
+		const ours = await Promise.all(Array.from({ length: 9 }, async () => await limiter.acquire()));
 		injectGetContent({ kind: 'status', status: 429 }, 50);
 		const pending = scoped(limiter)();
-		for (let poll = 0; poll < 500 && getContentRequests() < 9; poll++) await new Promise((resolve) => setTimeout(resolve, 10));
-		ours.release('ok');
+		for (let finished = 0; finished < 9; finished++) {
+			await requestsSettleAt(finished + 1);
+			ours[finished].release('ok');
+		}
 		await expect(pending).rejects.toThrow(/HTTP 429/);
-		// 8 waits at the limiter, then the 4 counted attempts of the policy.
+		// 8 waits for ours, then the 4 counted attempts of the policy, backing off in time; a ninth wait would
+		// have made it 13.
 		expect(getContentRequests()).toBe(8 + FAST_RETRY.maxAttempts);
 	});
 

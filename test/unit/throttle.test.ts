@@ -119,6 +119,23 @@ describe('AdaptiveLimiter', () => {
 		out.release('ok');
 	});
 
+	it('nextCompletion waits for the next request out to finish; at once when none is out or after close', async () => {
+		const limiter = new AdaptiveLimiter(10);
+		await limiter.nextCompletion(); // none out
+		const [first, second] = [await limiter.acquire(), await limiter.acquire()];
+		let woken = 0;
+		const waiting = limiter.nextCompletion().then(() => woken++);
+		await Promise.resolve();
+		expect(woken).toBe(0);
+		second.release('ok');
+		await waiting;
+		expect(woken).toBe(1);
+		const untilClose = limiter.nextCompletion();
+		limiter.close();
+		await untilClose;
+		first.release('ok');
+	});
+
 	it.each([0, -1, 1.5, NaN])('refuses an upper bound of %p', (max) => {
 		expect(() => new AdaptiveLimiter(max)).toThrow(RangeError);
 	});
