@@ -147,15 +147,16 @@ describe('EngageAPIRequestDetails', () => {
 		expect(await iris.sessions('000123456', 5)).toEqual({ status: 200, message: [] });
 	});
 
-	it('matches property names case-insensitively, as ASP.NET does', async () => {
-		const response = await iris.client.call(
-			'/EngageAPIRequestDetails',
-			{ mobileNo: '971569113820', sessionCount: 1 },
-			iris.token,
-		);
-		expect(((await response.json()) as { message: Session[] }).message[0].requestId).toBe(
-			SAMPLE_ID,
-		);
+	it('strict (the default): refuses property names in another case than the spec writes them', async () => {
+		const response = await iris.client.call('/EngageAPIRequestDetails', { mobileNo: '971569113820', sessionCount: 1 }, iris.token);
+		expect(response.status).toBe(400);
+	});
+
+	it('lenient: matches property names case-insensitively, as ASP.NET does', async () => {
+		const lenient = await openIris({ strict: false });
+		opened.push(lenient.sim);
+		const response = await lenient.client.call('/EngageAPIRequestDetails', { mobileNo: '971569113820', sessionCount: 1 }, lenient.token);
+		expect(((await response.json()) as { message: Session[] }).message[0].requestId).toBe(SAMPLE_ID);
 	});
 
 	it.each([

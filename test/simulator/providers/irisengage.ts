@@ -1,6 +1,7 @@
 /**
  * IrisEngage (specs/irisengage.txt): log in for a JWT, list a customer's WhatsApp sessions, read a session.
- * The API is ASP.NET: JSON property names are matched case-insensitively and errors are `{ message }`.
+ * Errors are `{ message }`. Strict (the default): body property names exactly as the spec writes them; lenient:
+ * matched case-insensitively, as ASP.NET model binding does.
  */
 import { json, type ProviderFactory, type Reply } from '../provider';
 import { bearerTokenAuth } from '../tokens';
@@ -12,15 +13,18 @@ const USER = { name: 'user1', password: 'password1' };
 
 const badRequest = (message: string): Reply => json(400, { message });
 
-/** A body property looked up the way ASP.NET model binding does: ignoring case. */
-function field(body: unknown, name: string): unknown {
-	if (body === null || typeof body !== 'object') return undefined;
-	const key = Object.keys(body).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
-	return key === undefined ? undefined : (body as Record<string, unknown>)[key];
+/** A body property by the spec's exact name, or (lenient) the way ASP.NET model binding finds it: ignoring case. */
+function fieldOf(strict: boolean) {
+	return (body: unknown, name: string): unknown => {
+		if (body === null || typeof body !== 'object') return undefined;
+		const key = Object.keys(body).find((candidate) => (strict ? candidate === name : candidate.toLowerCase() === name.toLowerCase()));
+		return key === undefined ? undefined : (body as Record<string, unknown>)[key];
+	};
 }
 
-export const irisEngage: ProviderFactory = ({ seed, sizes, tokens }) => {
+export const irisEngage: ProviderFactory = ({ seed, sizes, tokens, strict }) => {
 	const data = new IrisData(seed, sizes);
+	const field = fieldOf(strict);
 	return {
 		name: 'irisengage',
 		credentials: { ...USER },
