@@ -51,6 +51,23 @@ export interface ApiErrorContext {
 	maybeDelivered?: boolean;
 }
 
+/** Errors of sends whose fate is unknown: the message may be at the provider. */
+const deliveryUnknown = new WeakSet<Error>();
+
+function markMaybeDelivered<E extends Error>(error: E, maybeDelivered: boolean | undefined): E {
+	if (maybeDelivered) deliveryUnknown.add(error);
+	return error;
+}
+
+/**
+ * Whether a send that failed with `error` may still have reached the provider. Only our own errors that say
+ * otherwise prove it did not: a refusal, a failure before sending, bad input. Anything else may have.
+ */
+export function mayHaveBeenDelivered(error: unknown): boolean {
+	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return true;
+	return deliveryUnknown.has(error);
+}
+
 /** For a person deciding whether to resend: the message may be there, and we did not send it twice. */
 export function maybeDeliveredNote(provider: string): string {
 	return `${provider} may have received this message: its answer does not say whether it was taken, so it was not sent again (a customer must never get it twice). Check with the recipient or in ${provider} before sending it again.`;
@@ -82,12 +99,13 @@ export function providerApiError(node: INode, failure: RequestFailure, context: 
 	if (context.maybeDelivered) description = [description, maybeDeliveredNote(provider)].filter(Boolean).join(' ');
 	const errorResponse: JsonObject = { message, ...(status !== undefined ? { httpCode: String(status) } : {}) };
 	if (failure.body && typeof failure.body === 'object') errorResponse.response = failure.body as JsonObject;
-	return new NodeApiError(node, errorResponse, {
+	const error = new NodeApiError(node, errorResponse, {
 		message,
 		description,
 		httpCode: status !== undefined ? String(status) : undefined,
 		itemIndex: context.itemIndex,
 	});
+	return markMaybeDelivered(error, context.maybeDelivered);
 }
 
 /**
@@ -95,12 +113,13 @@ export function providerApiError(node: INode, failure: RequestFailure, context: 
  * `maybeDelivered` says the message may be there: a 2xx usually means it was taken.
  */
 export function unexpectedAnswerError(node: INode, provider: string, what: string, problems: string, itemIndex?: number, maybeDelivered = false) {
-	return new NodeApiError(node, { message: `${provider} sent an unexpected answer` } as JsonObject, {
+	const error = new NodeApiError(node, { message: `${provider} sent an unexpected answer` } as JsonObject, {
 		message: `${provider} sent an answer that is not the documented ${what}`,
 		description: maybeDelivered ? `${problems} ${maybeDeliveredNote(provider)}` : problems,
 		httpCode: '200',
 		itemIndex,
 	});
+	return markMaybeDelivered(error, maybeDelivered);
 }
 
 /** Bad input from the user: names the field and what is allowed. Raised before any request. */

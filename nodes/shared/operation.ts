@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { beginExecution, readMaxConcurrentRequests } from './execution';
 import { runPool } from './pool';
+import { SendGuard } from './sendOnce';
 import { AdaptiveLimiter, LimiterClosedError } from './throttle';
 
 /** An entry of the Operation selector; `value` defaults to the operation's key in its resource. */
@@ -88,16 +89,19 @@ export async function runOperation<Params>(
 	const continueOnFail = context.continueOnFail();
 	const params: Array<Params | undefined> = [];
 	const keys: Array<string | undefined> = [];
-	const failures = new Map<number, Error>();
+	const failures = new Map<number, NodeApiError | NodeOperationError>();
 	// One bound over every request of this execution, nested ones included; the user's bound is read first so a
 	// bad value fails the node before any request.
 	const limiter = new AdaptiveLimiter(readMaxConcurrentRequests(context));
 	beginExecution(context, { limiter, kind: operation.kind ?? 'read' });
+	// A send delivers each item once, however n8n retries (see sendOnce.ts).
+	const guard = operation.kind === 'send' ? new SendGuard(context) : undefined;
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			params[itemIndex] = operation.readParameters.call(context, itemIndex);
 			keys[itemIndex] = orderKeyOf(context, operation, params[itemIndex] as Params, itemIndex);
+			guard?.prepare(itemIndex);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(context, error, itemIndex);
 			failures.set(itemIndex, asNodeError(context, error, itemIndex));
@@ -109,9 +113,17 @@ export async function runOperation<Params>(
 	let failed = false;
 	const work = async (itemIndex: number) => {
 		if (failed) return undefined;
+		const itemParams = params[itemIndex] as Params;
 		try {
-			return await operation.run.call(context, params[itemIndex] as Params, itemIndex);
+			const instead = await guard?.instead(itemIndex, itemParams);
+			if (instead) return instead;
+			// An item that failed the node while this one claimed its key.
+			if (failed) throw new LimiterClosedError();
+			const rows = await operation.run.call(context, itemParams, itemIndex);
+			guard?.sent(itemIndex, itemParams, rows);
+			return rows;
 		} catch (error) {
+			guard?.failed(itemIndex, error);
 			if (error instanceof LimiterClosedError) return undefined;
 			if (!continueOnFail) {
 				failed = true;
@@ -133,6 +145,8 @@ export async function runOperation<Params>(
 		...(await runPool(runnable.slice(1), options, work)),
 	];
 	const outcomes = new Map(runnable.map((itemIndex, position) => [itemIndex, results[position]]));
+	const firstFailure = continueOnFail ? undefined : runnable.find((itemIndex) => outcomes.get(itemIndex)?.status === 'rejected');
+	await guard?.finish(firstFailure === undefined);
 
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -143,7 +157,10 @@ export async function runOperation<Params>(
 			continue;
 		}
 		const error = failures.get(itemIndex) ?? asNodeError(context, outcome?.reason, itemIndex);
-		if (!continueOnFail) throw error;
+		if (!continueOnFail) {
+			guard?.explain(error, items.length);
+			throw error;
+		}
 		output.push({ json: errorJson(error), pairedItem });
 	}
 	return output;

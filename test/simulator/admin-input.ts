@@ -82,6 +82,7 @@ export function matchFromJson(value: unknown): RequestMatch | undefined {
 		provider: optionalString(match.provider, 'match.provider'),
 		route: regex(optionalString(match.route, 'match.route'), 'match.route'),
 		method: optionalString(match.method, 'match.method'),
+		body: regex(optionalString(match.body, 'match.body'), 'match.body'),
 	};
 }
 

@@ -36,7 +36,7 @@ function routeSource(route: string | RegExp | undefined): string | undefined {
 }
 
 function wireMatch(match: RequestMatch | undefined) {
-	return match && { ...match, route: routeSource(match.route) };
+	return match && { ...match, route: routeSource(match.route), body: match.body && routeSource(match.body) };
 }
 
 export class SimulatorClient {

@@ -130,6 +130,7 @@ export async function dispatch(
 		else incoming.socket.destroy(); // the client went away mid-body
 		return;
 	}
+	target.body = raw;
 	const parsed = parseBody(raw, incoming.headers['content-type']);
 	resolved.request.body = parsed.ok ? parsed.body : raw;
 	entry.body = redactBody(resolved.request.body);

@@ -64,6 +64,8 @@ export interface RequestMatch {
 	/** Compared with the route label ('POST /x'), the route pattern ('/x'), and the path (relative or full). */
 	route?: string | RegExp;
 	method?: string;
+	/** Compared with the request body as it arrived (raw text), e.g. /"to":"\+15550007"/ for one recipient. */
+	body?: RegExp;
 }
 
 /** The facts about one request that a `RequestMatch` is compared with. */
@@ -74,12 +76,18 @@ export interface MatchTarget {
 	routePattern?: string;
 	relativePath?: string;
 	fullPath: string;
+	/** The raw body, once it has arrived. */
+	body?: string;
 }
 
 export function matches(match: RequestMatch | undefined, target: MatchTarget): boolean {
 	if (!match) return true;
 	if (match.provider !== undefined && match.provider !== target.provider) return false;
 	if (match.method !== undefined && match.method.toUpperCase() !== target.method) return false;
+	if (match.body !== undefined) {
+		match.body.lastIndex = 0;
+		if (target.body === undefined || !match.body.test(target.body)) return false;
+	}
 	if (match.route === undefined) return true;
 	const candidates = [target.routeLabel, target.routePattern, target.relativePath, target.fullPath];
 	const route = match.route;
