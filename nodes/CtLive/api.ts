@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { ctLiveMessageUrl } from '../../credentials/CtLiveApi.credentials';
+import { ctLiveMessageUrl } from './endpoint';
 import { providerRequest } from '../shared/request';
 import type { CtLiveStatus } from './statuses';
 

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 import { startSimulator, type Simulator } from '../simulator';
 import { WAVY_CUSTOMER_ID, WAVY_JSON_CUSTOMER_ID, WAVY_PLAIN_CUSTOMER_ID } from '../simulator/providers/wavy-data';
+import { testCredential } from './credential-test';
+import { simulatorCredentials } from './examples';
 import { runNode } from './harness';
 import { FILE_ROUTE, SESSIONS_ROUTE, openSessions, wavyStore } from './wavy.fixture';
 
@@ -230,6 +232,16 @@ describe('failures', () => {
 		const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim));
 		expect(result.output('Wavy')).toHaveLength(6);
 		expect(sim.count({ route: SESSIONS_ROUTE })).toBe(2);
+	});
+});
+
+describe('credential Test (a GET of the credential customer\'s open sessions)', () => {
+	test('succeeds with the right token and fails as unauthorized with a wrong one', async () => {
+		const right = { ...simulatorCredentials(sim).wavyApi };
+		expect(await testCredential('wavyApi', right)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sim.log.map((entry) => [entry.path, entry.status])).toEqual([[`/wavy/v1/session?customerId=${WAVY_CUSTOMER_ID}`, 200]]);
+		const wrong = await testCredential('wavyApi', { ...right, authenticationToken: 'not-the-token-93a' });
+		expect(wrong).toEqual({ status: 'Error', message: 'Unauthorized' });
 	});
 });
 
