@@ -1,17 +1,12 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
-import { joinUrl } from '../nodes/shared/urls';
+import type { ICredentialDataDecryptedObject, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-export const DEFAULT_MESSAGE_PATH = '/imchannel/message';
+import { ctLiveAuthHeaders, DEFAULT_MESSAGE_PATH, SPEC_MESSAGE_PATH } from '../nodes/CtLive/endpoint';
 
 /**
  * How n8n, acting as a messaging channel, posts to CTLive's message endpoint. CTLive installations differ in what
  * they ask of the channel: nothing (network rules only), HTTP Basic, a `ctlivetoken` header, or a Bearer token.
+ * CTLive has no read call a request-based Test could use, so the CTLive node tests this credential
+ * (`testedBy`, see nodes/CtLive/credentialTest.ts).
  */
 export class CtLiveApi implements ICredentialType {
 	name = 'ctLiveApi';
@@ -37,8 +32,7 @@ export class CtLiveApi implements ICredentialType {
 			name: 'messagePath',
 			type: 'string',
 			default: DEFAULT_MESSAGE_PATH,
-			description:
-				'Path of the channel message endpoint on that host. CTLive serves /imchannel/message; some documents spell it /imchanne/message.',
+			description: `Path of the channel message endpoint on that host. The default ${DEFAULT_MESSAGE_PATH} is the path CTLive's public documentation gives; its channel API document writes ${SPEC_MESSAGE_PATH} (a typo, by every other source). If your CTLive server answers 404 on the default, set ${SPEC_MESSAGE_PATH} here.`,
 		},
 		{
 			displayName: 'Authentication',
@@ -79,45 +73,6 @@ export class CtLiveApi implements ICredentialType {
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const headers = { ...(requestOptions.headers ?? {}) };
-		const authType = String(credentials.authType ?? 'basic');
-		if (authType === 'basic') {
-			const pair = `${String(credentials.user ?? '')}:${String(credentials.password ?? '')}`;
-			headers.Authorization = `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
-		} else if (authType === 'ctliveToken') {
-			headers.ctlivetoken = String(credentials.token ?? '');
-		} else if (authType === 'bearer') {
-			headers.Authorization = `Bearer ${String(credentials.token ?? '')}`;
-		}
-		return { ...requestOptions, headers };
+		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), ...ctLiveAuthHeaders(credentials) } };
 	}
-
-	// An empty results array is a valid post that creates no conversation: it proves the URL and the auth.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '={{"/" + ($credentials.messagePath || "/imchannel/message").replace(/^\\/+/, "")}}',
-			method: 'POST',
-			body: { results: [] },
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: { value: 401, message: 'CTLive refused the credentials (HTTP 401): check Authentication and its user, password or token' },
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 403, message: 'CTLive refused the credentials (HTTP 403): check Authentication and its user, password or token' },
-			},
-			{
-				type: 'responseCode',
-				properties: { value: 404, message: 'No CTLive message endpoint at this address (HTTP 404): check the Base URL and Message Path' },
-			},
-		],
-	};
-}
-
-/** Base URL + message path, tolerant of stray slashes on either side. */
-export function ctLiveMessageUrl(credentials: ICredentialDataDecryptedObject): string {
-	return joinUrl(credentials.baseUrl, credentials.messagePath || DEFAULT_MESSAGE_PATH);
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { ctLiveApiCredentialTest } from './credentialTest';
 import { dispatch } from '../shared/operation';
 import { defineResources } from '../shared/resource';
 import { message } from './resources/message';
@@ -21,9 +22,12 @@ export class CtLive implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'ctLiveApi', required: true }],
+		// CTLive has no read call for a request-based Test: the node's method tests the credential.
+		credentials: [{ name: 'ctLiveApi', required: true, testedBy: 'ctLiveApiCredentialTest' }],
 		properties: resources.properties,
 	};
+
+	methods = { credentialTest: { ctLiveApiCredentialTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await dispatch(this, resources.operations);

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import { ctLiveMessageUrl } from '../../credentials/CtLiveApi.credentials';
 import { providerRequest } from '../shared/request';
+import { foreignAnswer, foreignAnswerError } from './answer';
+import { ctLiveMessageUrl } from './endpoint';
 import type { CtLiveStatus } from './statuses';
 
 export const PROVIDER = 'CTLive';
@@ -64,13 +65,18 @@ export function newMessage(fields: {
 /**
  * Posts entries to CTLive's message endpoint as one request. A send: retried only when CTLive clearly did not
  * take it, so a customer never sees a message twice (and CTLive drops a resent messageId anyway).
- * CTLive documents no answer body, so whatever it answers with a 2xx counts as accepted.
+ * CTLive documents no answer body: a 2xx with an empty body or JSON is taken as accepted, a 2xx with a web page
+ * or other text fails (something else answered at that address), and is not retried either.
  */
 export async function postResults(context: IExecuteFunctions, results: ResultEntry[], itemIndex: number): Promise<void> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
-	await providerRequest(
+	const url = ctLiveMessageUrl(credentials);
+	const answer = await providerRequest<IN8nHttpFullResponse>(
 		context,
-		{ method: 'POST', url: ctLiveMessageUrl(credentials), body: { results } },
+		{ method: 'POST', url, body: { results }, returnFullResponse: true },
 		{ provider: PROVIDER, credentialType: CREDENTIAL_TYPE, kind: 'send', itemIndex },
 	);
+	const contentType = answer.headers?.['content-type'];
+	const foreign = foreignAnswer(typeof contentType === 'string' ? contentType : undefined, answer.body);
+	if (foreign) throw foreignAnswerError(context.getNode(), url, answer.statusCode, foreign, answer.body, itemIndex);
 }

@@ -9,11 +9,13 @@ export const SESSIONS_PATH = '/v1/session';
 
 const text = z.union([z.string(), z.number()]).transform(String);
 
-/** One row of the JSON `{ total, data[] }` shape: at least the destination number. */
+/** One row of the JSON `{ total, data[] }` shape: at least the destination number (`origem` is the spec prose's name). */
 export const sessionRowSchema = z
-	.object({ origin: text.optional(), source: text.optional() })
+	.object({ origin: text.optional(), origem: text.optional(), source: text.optional() })
 	.passthrough()
-	.refine((row) => row.origin !== undefined || row.source !== undefined, { message: 'a row needs an origin (or source) number' });
+	.refine((row) => row.origin !== undefined || row.origem !== undefined || row.source !== undefined, {
+		message: 'a row needs an origin (or origem, or source) number',
+	});
 export type SessionRow = z.infer<typeof sessionRowSchema>;
 
 /** GET /v1/session: a link to the CSV file, or (some accounts) the rows themselves. */
@@ -22,8 +24,11 @@ export const sessionsAnswerSchema = z.union([
 	z.object({ total: z.number().int().nonnegative().optional(), data: z.array(sessionRowSchema) }).passthrough(),
 ]);
 
-/** The columns of the open-sessions file, as the spec names them. */
-export const CSV_COLUMNS = { origin: 'origin', createdAt: 'session_created_at' } as const;
+/**
+ * The columns of the open-sessions file. The spec's prose names the destination column "origem", its samples
+ * (and Wavy's files) "origin": either is read, matched trimmed and case-insensitively.
+ */
+export const CSV_COLUMNS = { origin: ['origin', 'origem'], createdAt: 'session_created_at' } as const;
 
 /** The `message` object of an MO (mobile-originated) message; its fields depend on `type`. */
 export const moContentSchema = z

@@ -8,6 +8,7 @@ import { describeFailure } from '../shared/failure';
 import { providerRequest } from '../shared/request';
 import { CREDENTIAL_TYPE, CSV_COLUMNS, PROVIDER, SESSIONS_PATH, sessionsAnswerSchema, type SessionRow } from './api';
 import { openSession } from './normalize';
+import { ORIGIN_NAMES, sessionOfRow, sessionsHeader, type SessionsHeader } from './sessionsFile';
 
 export interface OpenSessionsQuery {
 	customerId: string;
@@ -36,18 +37,13 @@ async function openFile(context: IExecuteFunctions, url: string, apiBase: string
 	}
 }
 
-/** Streams the CSV: rows become items as they arrive, and reading stops at the limit. */
-function simplifiedRow(row: Record<string, string | undefined>, line: number, timeZone: string, bad: (problem: string) => Error): IDataObject {
-	try {
-		return openSession(row[CSV_COLUMNS.origin] ?? '', row[CSV_COLUMNS.createdAt], timeZone);
-	} catch (error) {
-		throw bad(`Row ${line}: ${(error as Error).message}`);
-	}
-}
-
 const badAnswer = (context: IExecuteFunctions, itemIndex: number) => (problem: string) =>
-	unexpectedAnswerError(context.getNode(), PROVIDER, `open-sessions list (${CSV_COLUMNS.origin}, ${CSV_COLUMNS.createdAt})`, problem, itemIndex);
+	unexpectedAnswerError(context.getNode(), PROVIDER, `open-sessions list (${ORIGIN_NAMES}, ${CSV_COLUMNS.createdAt})`, problem, itemIndex);
 
+/**
+ * Streams the CSV: rows become items as they arrive, and reading stops at the limit. Simplified rows are
+ * `{ origin, sessionCreatedAt }` whichever spelling the header uses; raw rows keep the header's own names.
+ */
 async function readFile(context: IExecuteFunctions, url: string, apiBase: string, query: OpenSessionsQuery, itemIndex: number): Promise<IDataObject[]> {
 	const rows: IDataObject[] = [];
 	if (query.limit === 0) return rows;
@@ -55,27 +51,35 @@ async function readFile(context: IExecuteFunctions, url: string, apiBase: string
 	const download = new AbortController();
 	const stream = await openFile(context, url, apiBase, itemIndex, download.signal);
 	const bad = badAnswer(context, itemIndex);
+	let header: SessionsHeader | undefined;
 	let line = 1;
-	const records = csvObjects(stream)[Symbol.asyncIterator]();
+	const records = csvObjects(stream, ',', (names) => (header = sessionsHeader(names)))[Symbol.asyncIterator]();
 	try {
 		for (;;) {
 			let next: IteratorResult<Record<string, string | undefined>>;
 			try {
 				next = await records.next();
 			} catch (error) {
-				throw bad(`Reading the file failed near row ${line + 1}: ${(error as Error).message}`);
+				// Before the header was accepted, the problem is the header itself (or its line).
+				throw bad(header ? `Reading the file failed near row ${line + 1}: ${(error as Error).message}` : (error as Error).message);
 			}
 			if (next.done) return rows;
-			const row = next.value;
 			line++;
-			if (!(CSV_COLUMNS.origin in row)) throw bad(`The header has no "${CSV_COLUMNS.origin}" column: ${Object.keys(row).join(', ')}`);
-			rows.push(query.simplify ? simplifiedRow(row, line, query.timeZone, bad) : (row as IDataObject));
+			rows.push(query.simplify ? simplifiedRow(next.value, header!, line, query.timeZone, bad) : (next.value as IDataObject));
 			if (rows.length === query.limit) return rows;
 		}
 	} finally {
 		// At the limit, or on a bad row or header, the rest of the file is not wanted: close the download.
 		await records.return?.(undefined);
 		download.abort();
+	}
+}
+
+function simplifiedRow(row: Record<string, string | undefined>, header: SessionsHeader, line: number, timeZone: string, bad: (problem: string) => Error): IDataObject {
+	try {
+		return sessionOfRow(row, header, timeZone);
+	} catch (error) {
+		throw bad(`Row ${line}: ${(error as Error).message}`);
 	}
 }
 
@@ -100,7 +104,7 @@ export async function listOpenSessions(context: IExecuteFunctions, query: OpenSe
 	return rows.map((row, position) => {
 		const createdAt = row.session_created_at ?? row.receivedAt ?? row.receivedDate ?? row.createdAt;
 		try {
-			return openSession((row.origin ?? row.source) as string, createdAt as string | number | undefined, query.timeZone);
+			return openSession((row.origin ?? row.origem ?? row.source) as string, createdAt as string | number | undefined, query.timeZone);
 		} catch (error) {
 			throw badAnswer(context, itemIndex)(`data.${position}: ${(error as Error).message}`);
 		}

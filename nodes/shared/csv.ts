@@ -109,13 +109,19 @@ export async function* csvRecords(source: AsyncIterable<Buffer | string>, delimi
 
 /**
  * Records as objects keyed by the header line's names (trimmed). A file with only a header gives nothing; a
- * row with fewer fields leaves the missing names undefined, extra fields are ignored.
+ * row with fewer fields leaves the missing names undefined, extra fields are ignored. `onHeader` sees the names
+ * before any row (also in a header-only file) and may throw to refuse them.
  */
-export async function* csvObjects(source: AsyncIterable<Buffer | string>, delimiter = ','): AsyncGenerator<Record<string, string | undefined>> {
+export async function* csvObjects(
+	source: AsyncIterable<Buffer | string>,
+	delimiter = ',',
+	onHeader?: (names: string[]) => void,
+): AsyncGenerator<Record<string, string | undefined>> {
 	let header: string[] | undefined;
 	for await (const record of csvRecords(source, delimiter)) {
 		if (header === undefined) {
 			header = record.map((name) => name.trim());
+			onHeader?.(header);
 			continue;
 		}
 		const row: Record<string, string | undefined> = {};

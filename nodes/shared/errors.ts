@@ -30,13 +30,19 @@ export function providerMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-function isHtml(failure: RequestFailure): boolean {
+/** How a transport failure reads to a user, by its code: "the connection was refused (…)". */
+export function transportProblem(code: string): string {
+	return TRANSPORT_MESSAGES[code] ?? 'a network error occurred';
+}
+
+/** Whether an answer is a web page (by its content type or its first bytes), not an API's answer. */
+export function isHtml(failure: Pick<RequestFailure, 'contentType' | 'body'>): boolean {
 	const text = typeof failure.body === 'string' ? failure.body.trimStart().slice(0, 200).toLowerCase() : '';
 	return /text\/html/i.test(failure.contentType ?? '') || text.startsWith('<!doctype html') || text.startsWith('<html');
 }
 
 /** A short, tag-free excerpt of a non-JSON answer, so the user sees what the server said. */
-function excerpt(body: unknown): string | undefined {
+export function excerpt(body: unknown): string | undefined {
 	if (typeof body !== 'string' || !body.trim()) return undefined;
 	const text = body.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ');
 	return text.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined;
@@ -90,7 +96,7 @@ export function providerApiError(node: INode, failure: RequestFailure, context: 
 		message = ownMessage ? `${provider}: ${ownMessage} (HTTP ${status})` : `${provider} answered HTTP ${status}`;
 		description = ownMessage ? undefined : excerpt(failure.body);
 	} else if (failure.code) {
-		message = `${provider} could not be reached: ${TRANSPORT_MESSAGES[failure.code] ?? 'a network error occurred'}`;
+		message = `${provider} could not be reached: ${transportProblem(failure.code)}`;
 		description = `Network error code ${failure.code.toLowerCase()}.`;
 	} else {
 		message = `${provider} request failed: ${context.fallbackMessage ?? 'unknown error'}`;
@@ -139,7 +145,7 @@ export function loginFailed(provider: string, error: unknown): Error {
 	const failure = describeFailure(error);
 	const reason =
 		providerMessage(failure.body) ??
-		(failure.code ? (TRANSPORT_MESSAGES[failure.code] ?? 'a network error occurred') : undefined) ??
+		(failure.code ? transportProblem(failure.code) : undefined) ??
 		(failure.status ? 'the login was refused' : 'the login failed');
 	const status = failure.status !== undefined ? ` (HTTP ${failure.status})` : '';
 	return errorWithFailure(`${provider} login failed: ${reason}${status}`, failure);

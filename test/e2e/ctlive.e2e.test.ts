@@ -1,7 +1,8 @@
 /**
  * CTLive in a real n8n: the two-way bridge example activated and fired by the simulated CTLive (Basic auth), its
- * resend answered alike without a second execution, a wrong webhook password refused, and the CTLive API
- * credential's Test with right and wrong secrets.
+ * resend answered alike without a second execution, a wrong webhook password refused, the CTLive API
+ * credential's Test (the CTLive node's test method) with right and wrong secrets and paths, and a send through a
+ * credential set to the spec's literal path.
  */
 import { nodeOutput, type N8nClient } from '../../scripts/lib/n8n';
 import { connect, loadState } from './environment';
@@ -118,33 +119,84 @@ describe('the CTLive bridge example, activated', () => {
 });
 
 describe('CTLive API credential Test', () => {
-	test('with a wrong password fails with CTLive refusing it, and never shows the password', async () => {
-		const { n8n, sim } = await connect();
+	const withSimulator = async (data: Record<string, unknown>) => {
+		const { sim } = await connect();
 		const health = await sim.health();
-		const result = await n8n.testCredential({
-			type: 'ctLiveApi',
-			data: { baseUrl: health.providers.ctlive, messagePath: '/imchannel/message', authType: 'basic', user: 'ctlive-channel', password: 'not-the-password-8c2' },
-		});
+		return { baseUrl: health.providers.ctlive, messagePath: '/imchannel/message', authType: 'basic', user: 'ctlive-channel', password: 'ctlive-pass-1', ...data };
+	};
+	const received = async () => {
+		const { simulatorUrl } = loadState();
+		return (await (await fetch(`${simulatorUrl}/ctlive/simulate/received`)).json()) as Record<string, unknown>;
+	};
+
+	test('with the right credentials succeeds: the strict CTLive refuses the empty report (400) and nothing is created', async () => {
+		const { n8n, sim } = await connect();
+		const before = await received();
+		const started = Date.now();
+		expect(await n8n.testCredential({ type: 'ctLiveApi', data: await withSimulator({}) })).toEqual({ status: 'OK', message: 'Connection successful!' });
+		const posts = await sim.log({ provider: 'ctlive', route: /message$/, since: started });
+		expect(posts.map((entry) => [entry.route, entry.status, entry.body])).toEqual([['POST /imchannel/message', 400, { results: [] }]]);
+		expect(await received()).toEqual(before);
+	});
+
+	test("with the spec's literal path /imchanne/message succeeds", async () => {
+		const { n8n } = await connect();
+		const result = await n8n.testCredential({ type: 'ctLiveApi', data: await withSimulator({ messagePath: '/imchanne/message' }) });
+		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+
+	test('with a wrong password fails with CTLive refusing it, and never shows the password', async () => {
+		const { n8n } = await connect();
+		const result = await n8n.testCredential({ type: 'ctLiveApi', data: await withSimulator({ password: 'not-the-password-8c2' }) });
 		expect(result.status).toBe('Error');
 		expect(result.message).toBe('CTLive refused the credentials (HTTP 401): check Authentication and its user, password or token');
 		expect(result.message).not.toContain('not-the-password-8c2');
 	});
 
 	test('with a wrong message path says so', async () => {
-		const { n8n, sim } = await connect();
-		const health = await sim.health();
-		const result = await n8n.testCredential({
-			type: 'ctLiveApi',
-			data: { baseUrl: health.providers.ctlive, messagePath: '/imchannel/messages', authType: 'basic', user: 'ctlive-channel', password: 'ctlive-pass-1' },
-		});
+		const { n8n } = await connect();
+		const result = await n8n.testCredential({ type: 'ctLiveApi', data: await withSimulator({ messagePath: '/imchannel/messages' }) });
 		expect(result).toEqual({ status: 'Error', message: 'No CTLive message endpoint at this address (HTTP 404): check the Base URL and Message Path' });
 	});
 
 	test('with a token header succeeds, and a wrong token fails', async () => {
-		const { n8n, sim } = await connect();
-		const health = await sim.health();
-		const data = { baseUrl: health.providers.ctlive, messagePath: '/imchannel/message', authType: 'ctliveToken' };
+		const { n8n } = await connect();
+		const data = await withSimulator({ authType: 'ctliveToken' });
 		expect(await n8n.testCredential({ type: 'ctLiveApi', data: { ...data, token: 'ctlive-token-1' } })).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect((await n8n.testCredential({ type: 'ctLiveApi', data: { ...data, token: 'wrong-token-55' } })).status).toBe('Error');
 	});
+});
+
+test("a message sent through a credential set to the spec's literal path /imchanne/message reaches CTLive", async () => {
+	const { n8n, sim } = await connect();
+	const health = await sim.health();
+	const credential = await n8n.createCredential({
+		name: `CTLive literal path ${Date.now()}`,
+		type: 'ctLiveApi',
+		data: { baseUrl: health.providers.ctlive, messagePath: '/imchanne/message', authType: 'basic', user: 'ctlive-channel', password: 'ctlive-pass-1' },
+	});
+	const text = `literal path ${Date.now()}`;
+	const workflow = await n8n.createWorkflow({
+		name: 'e2e: CTLive send on the literal path',
+		nodes: [
+			{ id: 'manual', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'ctlive',
+				name: 'CTLive',
+				type: 'n8n-nodes-chat-providers.ctLive',
+				typeVersion: 1,
+				position: [250, 0],
+				parameters: { resource: 'message', operation: 'send', messageType: 'text', from: '385919998888', to: '1234', text },
+				credentials: { ctLiveApi: { id: credential.id, name: credential.name } },
+			},
+		],
+		connections: { Start: { main: [[{ node: 'CTLive', type: 'main', index: 0 }]] } },
+	});
+	const started = Date.now();
+	const execution = await n8n.waitForExecution(await n8n.runWorkflowManually(workflow.id, 'Start'));
+	expect(execution.status).toBe('success');
+	const posts = await sim.log({ provider: 'ctlive', route: /message$/, since: started });
+	expect(posts.map((entry) => [entry.route, entry.status, (entry.body as { results: Array<{ message: { text: string } }> }).results[0].message.text])).toEqual([
+		['POST /imchanne/message', 200, text],
+	]);
 });

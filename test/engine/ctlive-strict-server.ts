@@ -1,7 +1,8 @@
 /**
- * An independent CTLive message endpoint, written from the spec alone (not the simulator): HTTP Basic, JSON, and
- * `{ results: [...] }` whose entries must be exactly one of the spec's documented shapes (zod, strict: no field
- * the spec does not show). The examples must work against it too.
+ * An independent CTLive message endpoint, written from the spec alone (not the simulator): the spec's literal path
+ * `/imchanne/message` only, HTTP Basic, JSON, and `{ results: [...] }` with at least one entry (the spec never
+ * shows an empty list), each exactly one of the spec's documented shapes (zod, strict: no field the spec does not
+ * show). A good post gets an empty 200. The examples must work against it too.
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,7 @@ import { z } from 'zod';
 
 const USER = 'strict-user';
 const PASSWORD = 'strict-password-9';
-const PATH = '/imchannel/message';
+const PATH = '/imchanne/message';
 
 // 2019-07-19T11:21:27.861+0000, as every example in the spec writes dates.
 const timestamp = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d{4}$/);
@@ -42,7 +43,7 @@ const deliveryReport = z
 	})
 	.strict();
 const seenReport = z.object({ messageId: text, to: text, sentAt: timestamp, seenAt: timestamp }).strict();
-const body = z.object({ results: z.array(z.union([newMessage, deliveryReport, seenReport])) }).strict();
+const body = z.object({ results: z.array(z.union([newMessage, deliveryReport, seenReport])).min(1) }).strict();
 
 export interface StrictRequest {
 	path: string;

@@ -243,6 +243,31 @@ describe('auth styles and provider errors', () => {
 		expect(sim.count({ provider: 'ctlive' })).toBe(1);
 	});
 
+	test('a 200 answer with an HTML page (a wrong address) fails clearly, once, without a retry', async () => {
+		sim.injectFault({ match: { provider: 'ctlive', route: MESSAGE_ROUTE }, kind: 'html', status: 200, times: 1 });
+		const result = await runNode(sendText({}, { onError: 'continueRegularOutput' }), [{ from: '1', text: 'hi' }, { from: '2', text: 'ho' }], await ctliveStore(sim));
+		const [failed, delivered] = result.output('CTLive');
+		expect(failed.json).toMatchObject({
+			error: "This address answered HTTP 200 with an HTML page, not as CTLive's message endpoint does: it was probably not delivered",
+			httpCode: '200',
+		});
+		expect(failed.json.description).toMatch(/^Check the Base URL and Message Path of the CTLive API credential \(the post went to http:\/\/127\.0\.0\.1:\d+\/ctlive\/imchannel\/message\)\. The answer began: 200 OK/);
+		expect(delivered.json.error).toBeUndefined();
+		expect(sim.count({ provider: 'ctlive' })).toBe(2);
+	});
+
+	test('a 200 answer with text that is not JSON fails too; an empty or JSON 200 is accepted', async () => {
+		const store = await ctliveStore(sim);
+		sim.injectFault({ match: { provider: 'ctlive', route: MESSAGE_ROUTE }, kind: 'malformed', times: 1 });
+		const malformed = await runNode(sendText(), [{ from: '1', text: 'hi' }], store);
+		expect(malformed.error('CTLive')?.message).toBe(
+			"This address answered HTTP 200 with text that is not JSON (application/json; charset=utf-8), not as CTLive's message endpoint does: it was probably not delivered",
+		);
+		sim.injectFault({ match: { provider: 'ctlive', route: MESSAGE_ROUTE }, kind: 'status', status: 200, body: { messages: [] }, times: 1 });
+		expect((await runNode(sendText(), [{ from: '1', text: 'hi' }], store)).error('CTLive')).toBeUndefined();
+		expect(sim.count({ provider: 'ctlive' })).toBe(2);
+	});
+
 	test('a 429 with Retry-After is waited for and the message sent once', async () => {
 		sim.injectFault({ match: { provider: 'ctlive', route: MESSAGE_ROUTE }, kind: 'status', status: 429, retryAfter: 1, times: 1 });
 		const result = await runNode(sendText(), [{ from: '1', text: 'hi' }], await ctliveStore(sim));

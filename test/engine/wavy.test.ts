@@ -1,5 +1,10 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { startSimulator, type Simulator } from '../simulator';
 import { WAVY_CUSTOMER_ID, WAVY_JSON_CUSTOMER_ID, WAVY_PLAIN_CUSTOMER_ID } from '../simulator/providers/wavy-data';
+import { testCredential } from './credential-test';
+import { simulatorCredentials } from './examples';
 import { runNode } from './harness';
 import { FILE_ROUTE, SESSIONS_ROUTE, openSessions, wavyStore } from './wavy.fixture';
 
@@ -12,6 +17,22 @@ afterAll(async () => await sim.close());
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const jsonOf = (items: Array<{ json: unknown }>) => items.map((item) => item.json as Record<string, unknown>);
+
+/**
+ * A stand-in for Wavy's CDN serving one file, and the sessions call (`times` of them) answering its link.
+ */
+async function serveFile(handler: (request: IncomingMessage, response: ServerResponse) => void, times = 1) {
+	const cdn = createServer(handler);
+	await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
+	const file_url = `http://localhost:${(cdn.address() as AddressInfo).port}/sessions.csv`;
+	sim.injectFault({ match: { provider: 'wavy', route: SESSIONS_ROUTE }, kind: 'status', status: 200, body: { file_url }, times });
+	return {
+		close: async () => {
+			cdn.closeAllConnections();
+			await new Promise((resolve) => cdn.close(resolve));
+		},
+	};
+}
 
 describe('Session → Get Many Open', () => {
 	test('follows file_url, parses the spreadsheet-style CSV into one item per session with ISO dates', async () => {
@@ -46,6 +67,34 @@ describe('Session → Get Many Open', () => {
 		expect(result.output('Wavy')).toHaveLength(2);
 		const [file] = sim.log.filter((entry) => entry.route === FILE_ROUTE);
 		expect(file.headers).toMatchObject({ username: credentials.userName });
+	});
+
+	test('the origin column is read whether the header says "origem" (the spec\'s prose) or "origin" (its samples)', async () => {
+		const spelledOrigin = await startSimulator({ quiet: true, sizes: { wavyOpenSessions: 6 }, variants: { wavyOriginColumn: 'origin' } });
+		try {
+			const origem = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim));
+			const origin = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(spelledOrigin));
+			expect(origem.error('Wavy')).toBeUndefined();
+			expect(jsonOf(origem.output('Wavy'))).toHaveLength(6);
+			expect(jsonOf(origem.output('Wavy'))).toEqual(jsonOf(origin.output('Wavy')));
+			expect(Object.keys(origem.output('Wavy')[0].json)).toEqual(['origin', 'sessionCreatedAt']);
+		} finally {
+			await spelledOrigin.close();
+		}
+	});
+
+	test('header names are matched trimmed, case-insensitively and past a byte-order mark; raw rows keep them as written', async () => {
+		const csv = '\uFEFF\uFEFF Origem , SESSION_CREATED_AT \r\n5511999990000,2024-06-03 09:00:00\r\n';
+		const cdn = await serveFile((_request, response) => void response.writeHead(200, { 'content-type': 'text/csv' }).end(csv), 2);
+		try {
+			const store = await wavyStore(sim);
+			const simplified = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], store);
+			expect(jsonOf(simplified.output('Wavy'))).toEqual([{ origin: '5511999990000', sessionCreatedAt: '2024-06-03T09:00:00.000Z' }]);
+			const raw = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID, simplify: false }), [{}], store);
+			expect(jsonOf(raw.output('Wavy'))).toEqual([{ Origem: '5511999990000', SESSION_CREATED_AT: '2024-06-03 09:00:00' }]);
+		} finally {
+			await cdn.close();
+		}
 	});
 
 	test('the plain file (LF, no BOM, no quotes, ISO dates) gives the same sessions', async () => {
@@ -84,7 +133,8 @@ describe('Session → Get Many Open', () => {
 		const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID, subAccountId: '2', returnAll: false, limit: 2, simplify: false }), [{}], await wavyStore(sim));
 		const rows = jsonOf(result.output('Wavy'));
 		expect(rows).toHaveLength(2);
-		expect(rows[0]).toEqual({ origin: expect.stringMatching(/^55/), session_created_at: expect.stringMatching(/^2024-06-03 09:\d\d:\d\d$/) });
+		// The header's own names: the strict simulator writes "origem", as the spec's prose does.
+		expect(rows[0]).toEqual({ origem: expect.stringMatching(/^55/), session_created_at: expect.stringMatching(/^2024-06-03 09:\d\d:\d\d$/) });
 		expect(sim.log.find((entry) => entry.route === SESSIONS_ROUTE)?.path).toBe(`/wavy/v1/session?customerId=${WAVY_CUSTOMER_ID}&subAccountId=2`);
 	});
 
@@ -145,26 +195,35 @@ describe('failures', () => {
 		expect(result.error('Wavy')?.message).toMatch(/open-sessions answer/);
 	});
 
-	test('a file without an origin column fails naming it, and the rest of the download is dropped', async () => {
-		const { createServer } = await import('node:http');
+	test('a file without an origin column fails naming what the header holds, and the rest of the download is dropped', async () => {
 		let closed!: () => void;
 		const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
 		// Sends a header and a row, then keeps the response open as a long file would.
-		const cdn = createServer((request, response) => {
+		const cdn = await serveFile((request, response) => {
 			request.socket.on('close', closed);
 			response.writeHead(200, { 'content-type': 'text/csv' }).write('number,created\n5511999990000,2024-06-03 09:00:00\n');
 		});
-		await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
 		try {
-			const file_url = `http://localhost:${(cdn.address() as { port: number }).port}/sessions.csv`;
-			sim.injectFault({ match: { provider: 'wavy', route: SESSIONS_ROUTE }, kind: 'status', status: 200, body: { file_url }, times: 1 });
 			const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim));
-			expect((result.error('Wavy') as { description?: string })?.description).toMatch(/no "origin" column: number, created/);
+			expect((result.error('Wavy') as { description?: string })?.description).toBe('The header has no origin column ("origin" or "origem"); it holds "number", "created"');
 			const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('still open'), 3000).unref());
 			expect(await Promise.race([connectionClosed.then(() => 'closed'), timeout])).toBe('closed');
 		} finally {
-			cdn.closeAllConnections();
-			await new Promise((resolve) => cdn.close(resolve));
+			await cdn.close();
+		}
+	});
+
+	test.each([
+		['a header-only file with an unknown header', 'origen,session_created_at\r\n', 'The header has no origin column ("origin" or "origem"); it holds "origen", "session_created_at"'],
+		['a file without session_created_at', 'origem,created_at\n5511999990000,2024-06-03 09:00:00\n', 'The header has no "session_created_at" column; it holds "origem", "created_at"'],
+	])('%s fails naming what the header holds', async (_, csv, problem) => {
+		const cdn = await serveFile((_request, response) => void response.writeHead(200, { 'content-type': 'text/csv' }).end(csv));
+		try {
+			const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim));
+			expect(result.error('Wavy')?.message).toBe('Wavy sent an answer that is not the documented open-sessions list ("origin" or "origem", session_created_at)');
+			expect((result.error('Wavy') as { description?: string })?.description).toBe(problem);
+		} finally {
+			await cdn.close();
 		}
 	});
 
@@ -173,6 +232,16 @@ describe('failures', () => {
 		const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim));
 		expect(result.output('Wavy')).toHaveLength(6);
 		expect(sim.count({ route: SESSIONS_ROUTE })).toBe(2);
+	});
+});
+
+describe('credential Test (a GET of the credential customer\'s open sessions)', () => {
+	test('succeeds with the right token and fails as unauthorized with a wrong one', async () => {
+		const right = { ...simulatorCredentials(sim).wavyApi };
+		expect(await testCredential('wavyApi', right)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sim.log.map((entry) => [entry.path, entry.status])).toEqual([[`/wavy/v1/session?customerId=${WAVY_CUSTOMER_ID}`, 200]]);
+		const wrong = await testCredential('wavyApi', { ...right, authenticationToken: 'not-the-token-93a' });
+		expect(wrong).toEqual({ status: 'Error', message: 'Unauthorized' });
 	});
 });
 
@@ -189,5 +258,6 @@ describe('size', () => {
 		expect(items).toHaveLength(100_000);
 		expect(items[99_999].json).toEqual({ origin: expect.stringMatching(/^55/), sessionCreatedAt: expect.stringMatching(ISO) });
 		expect(new Set(items.map((item) => item.json.origin)).size).toBeGreaterThan(99_000);
-	});
+		// Seconds of work: jest's 5 s default is too tight when the machine is shared.
+	}, 60_000);
 });

@@ -17,6 +17,7 @@ export type {
 	Simulator,
 	SimulatorOptions,
 	SimulatorSizes,
+	SimulatorVariants,
 	WebhookRegistration,
 	WebhookResponse,
 	Webhooks,

@@ -78,10 +78,20 @@ export interface SimulatorSizes {
 	wavyOpenSessions?: number;
 }
 
+/**
+ * Where a spec allows more than one reading of what the provider sends, which one the simulator serves, so tests
+ * can meet each. Unset: the spec's literal reading when strict, else the common one.
+ */
+export interface SimulatorVariants {
+	/** Header of the origin column in Wavy's open-sessions CSV: the spec's prose says "origem", its samples "origin". */
+	wavyOriginColumn?: 'origem' | 'origin';
+}
+
 /** What the machinery hands each provider when the simulator starts. */
 export interface ProviderEnv {
 	seed: number;
 	sizes: SimulatorSizes;
+	variants: SimulatorVariants;
 	/** The literal reading of the spec (`SimulatorOptions.strict`, default true). */
 	strict: boolean;
 	/** This provider's own token issuer (`Simulator.expireTokens(name)` acts on it). */

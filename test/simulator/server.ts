@@ -99,6 +99,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			const provider = createProvider({
 				seed,
 				sizes,
+				variants: options.variants ?? {},
 				strict: options.strict ?? true,
 				tokens,
 				simulatorUrl: url,

@@ -1,9 +1,9 @@
 /** The simulator's public API, as tests, benchmarks and `npm start` use it. */
-import type { SimulatorSizes } from './provider';
+import type { SimulatorSizes, SimulatorVariants } from './provider';
 import type { RequestMatch } from './routing';
 
 export type { RequestMatch } from './routing';
-export type { SimulatorSizes } from './provider';
+export type { SimulatorSizes, SimulatorVariants } from './provider';
 
 export interface SimulatorOptions {
 	/** 0 (the default) picks a free port. */
@@ -11,6 +11,8 @@ export interface SimulatorOptions {
 	/** Same seed, same data. Default 1. */
 	seed?: number;
 	sizes?: SimulatorSizes;
+	/** Which reading a provider serves where its spec allows several (see SimulatorVariants). */
+	variants?: SimulatorVariants;
 	/** Lifetime of issued session tokens; fractions allowed. Default 3600. */
 	tokenTtlSeconds?: number;
 	/** When false, prints one line per request (the CLI does this). Default true. */

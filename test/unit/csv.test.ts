@@ -64,4 +64,14 @@ describe('csvObjects', () => {
 		expect(await collect(csvObjects(Readable.from(['\uFEFForigin,session_created_at\r\n'])))).toEqual([]);
 		expect(await collect(csvObjects(Readable.from([])))).toEqual([]);
 	});
+
+	it('hands the header to onHeader before any row, in a header-only file too, and stops when it throws', async () => {
+		const seen: string[][] = [];
+		await collect(csvObjects(Readable.from(['\uFEFF a , b\r\n']), ',', (names) => void seen.push(names)));
+		expect(seen).toEqual([['a', 'b']]);
+		const refuse = () => {
+			throw new Error('no column c');
+		};
+		await expect(collect(csvObjects(Readable.from(['a,b\n1,2\n']), ',', refuse))).rejects.toThrow('no column c');
+	});
 });

@@ -58,10 +58,13 @@ function isHttpUrl(value: string): boolean {
 }
 
 function checkMessage(entry: Fields, where: string): void {
-	onlyFields(entry, ['from', 'to', 'integrationType', 'receivedAt', 'messageId', 'pairedMessageId', 'message', 'contact'], where);
+	// The spec's field table spells it pairedMessageID, its three examples pairedMessageId: either is documented.
+	onlyFields(entry, ['from', 'to', 'integrationType', 'receivedAt', 'messageId', 'pairedMessageId', 'pairedMessageID', 'message', 'contact'], where);
 	for (const name of ['from', 'to', 'integrationType', 'messageId']) requireString(entry, name, where);
 	requireTimestamp(entry, 'receivedAt', where);
 	optionalString(entry, 'pairedMessageId', where, true);
+	optionalString(entry, 'pairedMessageID', where, true);
+	if ('pairedMessageId' in entry && 'pairedMessageID' in entry) throw new Invalid(`${where} has both pairedMessageId and pairedMessageID`);
 	const message = entry.message;
 	if (!isObject(message)) throw new Invalid(`${where}.message must be an object`);
 	const type = message.type;
@@ -117,12 +120,16 @@ function checkSeen(entry: Fields, where: string): void {
 
 export type Checked = { ok: true; kinds: ResultKind[] } | { ok: false; error: string };
 
-/** Checks a whole body; an empty `results` array is valid (it changes nothing). */
-export function checkResults(body: unknown): Checked {
+/**
+ * Checks a whole body. The spec shows `results` with one entry or more, never empty: strictly an empty array is
+ * refused (as a server reading the spec literally would); `allowEmpty` takes it as a post that changes nothing.
+ */
+export function checkResults(body: unknown, { allowEmpty = false } = {}): Checked {
 	try {
 		if (!isObject(body)) throw new Invalid('The body must be a JSON object { "results": [...] }');
 		onlyFields(body, ['results'], '(body)');
 		if (!Array.isArray(body.results)) throw new Invalid('results must be an array');
+		if (body.results.length === 0 && !allowEmpty) throw new Invalid('results must hold at least one message or report');
 		const kinds = body.results.map((entry: unknown, index: number): ResultKind => {
 			const where = `results[${index}]`;
 			if (!isObject(entry)) throw new Invalid(`${where} must be an object`);

@@ -68,9 +68,32 @@ describe('message endpoint', () => {
 		expect(await post('/imchannel/message', { results: [entry] })).toEqual({ status: 200, body: undefined });
 	});
 
-	it('serves the spec typo path too, and an empty results array (the credential test)', async () => {
-		expect((await post('/imchanne/message', { results: [SEEN] })).status).toBe(200);
-		expect((await post('/imchannel/message', { results: [] })).status).toBe(200);
+	it("serves the spec's literal path /imchanne/message as well as CTLive's real /imchannel/message", async () => {
+		const before = (await received()).seenReports.length;
+		expect(await post('/imchanne/message', { results: [SEEN] })).toEqual({ status: 200, body: undefined });
+		expect((await post('/imchannel/message', { results: [SEEN] })).status).toBe(200);
+		expect((await received()).seenReports).toHaveLength(before + 2);
+	});
+
+	it('strict: refuses an empty results array with 400 (the spec never shows one) after checking auth; lenient: takes it', async () => {
+		expect(await post('/imchannel/message', { results: [] })).toEqual({
+			status: 400,
+			body: { requestError: { serviceException: { messageId: 'BAD_REQUEST', text: 'results must hold at least one message or report' } } },
+		});
+		expect((await post('/imchannel/message', { results: [] }, { authorization: basic('ctlive-channel', 'nope') })).status).toBe(401);
+		const lenient = await startSimulator({ strict: false });
+		try {
+			const response = await postJson(`${lenient.providers.ctlive.baseUrl}/imchannel/message`, { results: [] }, goodAuth());
+			expect(response.status).toBe(200);
+		} finally {
+			await lenient.close();
+		}
+	});
+
+	it("accepts the field table's spelling pairedMessageID as well as the examples' pairedMessageId, not both", async () => {
+		const { pairedMessageId, ...rest } = TEXT_MESSAGE;
+		expect((await post('/imchannel/message', { results: [{ ...rest, messageId: 'table-1', pairedMessageID: pairedMessageId }] })).status).toBe(200);
+		expect((await post('/imchannel/message', { results: [{ ...TEXT_MESSAGE, messageId: 'table-2', pairedMessageID: 'x' }] })).status).toBe(400);
 	});
 
 	it('accepts Basic, ctlivetoken and Bearer, and logs which one without the secret', async () => {
@@ -103,7 +126,7 @@ describe('message endpoint', () => {
 		['a receivedAt in another form', { ...TEXT_MESSAGE, receivedAt: '2019-07-19T11:23:26Z' }, /receivedAt must look like/],
 		['a non-URL image link', { ...IMAGE_MESSAGE, message: { type: 'IMAGE', url: 'not a url' } }, /message\.url must be an http\(s\) URL/],
 		['an unknown message type', { ...TEXT_MESSAGE, message: { type: 'VIDEO', text: 'x' } }, /message\.type must be TEXT, IMAGE or DOCUMENT/],
-		['an unknown field', { ...TEXT_MESSAGE, pairedMessageID: null }, /unknown field\(s\) pairedMessageID/],
+		['an unknown field', { ...TEXT_MESSAGE, priority: 1 }, /unknown field\(s\) priority/],
 		['a groupName not matching its groupId', { ...DELIVERY, status: { ...DELIVERY.status, groupName: 'PENDING' } }, /groupName must be DELIVERED/],
 		['a seen report without seenAt time form', { ...SEEN, seenAt: 'yesterday' }, /seenAt must look like/],
 	])('refuses %s with 400 naming the field', async (_, entry, message) => {

@@ -1,9 +1,12 @@
 /**
  * CTLive channel API (specs/ctlive-channel-api.txt), both directions:
  * - the message endpoint where the channel (our node) posts new messages, delivery and seen reports. Served on
- *   the real path `/imchannel/message` and on the spec's typo `/imchanne/message`, with each auth style CTLive
- *   installations use (Basic, a `ctlivetoken` header, Bearer); `/open/imchannel/message` takes no auth, for
- *   installations that rely on network rules instead. Errors are Infobip's `requestError.serviceException`.
+ *   the spec's literal path `/imchanne/message` and on CTLive's real path `/imchannel/message`, with each auth
+ *   style CTLive installations use (Basic, a `ctlivetoken` header, Bearer); `/open/imchannel/message` takes no
+ *   auth, for installations that rely on network rules instead. Errors are Infobip's
+ *   `requestError.serviceException`; a good post gets an empty 200 (the spec documents no answer body).
+ *   Strict (the default): an empty `results` array is refused with 400, as the spec never shows one; not strict,
+ *   it is a post that changes nothing.
  * - CTLive's outbound calls: `POST /simulate/outbound` makes CTLive post an agent's text / image / document to a
  *   URL with Basic auth, as often as asked (CTLive resends the same payload after network errors).
  */
@@ -12,7 +15,7 @@ import { checkBasicAuthHeader, outboundRequestFromJson } from './ctlive-input';
 import { MEDIA, outboundPayload } from './ctlive-outbound';
 import { checkResults } from './ctlive-validate';
 
-export const CTLIVE_PATHS = ['/imchannel/message', '/imchanne/message'] as const;
+export const CTLIVE_PATHS = ['/imchanne/message', '/imchannel/message'] as const;
 export const CTLIVE_OPEN_PATH = '/open/imchannel/message';
 
 /** What the channel uses to post to CTLive, and what CTLive sends when it calls the channel. */
@@ -56,7 +59,7 @@ interface Received {
 	duplicates: number;
 }
 
-export const ctLive: ProviderFactory = ({ seed, sizes, simulatorUrl, sendWebhook }) => {
+export const ctLive: ProviderFactory = ({ seed, sizes, strict, simulatorUrl, sendWebhook }) => {
 	const received: Received = { messages: [], deliveryReports: [], seenReports: [], duplicates: 0 };
 	const seenIds = new Set<string>();
 	const keep = (list: Array<Record<string, unknown>>, entry: Record<string, unknown>) => {
@@ -65,7 +68,7 @@ export const ctLive: ProviderFactory = ({ seed, sizes, simulatorUrl, sendWebhook
 	};
 
 	const postMessage = ({ body }: SimRequest): Reply => {
-		const checked = checkResults(body);
+		const checked = checkResults(body, { allowEmpty: !strict });
 		if (!checked.ok) return infobipError(400, 'BAD_REQUEST', checked.error);
 		const results = (body as { results: Array<Record<string, unknown>> }).results;
 		results.forEach((entry, index) => {

@@ -56,7 +56,9 @@ export interface CsvStyle {
 export const EXPORT_STYLE: CsvStyle = { bom: true, lineEnd: '\r\n', quoteAll: true, dates: 'wallClock', finalNewline: true };
 export const PLAIN_STYLE: CsvStyle = { bom: false, lineEnd: '\n', quoteAll: false, dates: 'iso', finalNewline: false };
 
-export const CSV_HEADER = ['origin', 'session_created_at'];
+/** The spec's prose names the origin column "origem"; its JSON samples (and Wavy's files) say "origin". */
+export type OriginColumn = 'origem' | 'origin';
+export const CREATED_AT_COLUMN = 'session_created_at';
 
 const wallClock = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 19).replace('T', ' ');
 
@@ -65,11 +67,11 @@ function csvField(value: string, quoteAll: boolean): string {
 	return needsQuotes ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** The whole file: a header line, then one line per session. */
-export function sessionsCsv(sessions: WavySession[], style: CsvStyle): string {
+/** The whole file: a header line (with `originColumn` as the first name), then one line per session. */
+export function sessionsCsv(sessions: WavySession[], style: CsvStyle, originColumn: OriginColumn): string {
 	const line = (fields: string[]) => fields.map((field) => csvField(field, style.quoteAll)).join(',');
 	const lines = [
-		line(CSV_HEADER),
+		line([originColumn, CREATED_AT_COLUMN]),
 		...sessions.map((session) =>
 			line([session.origin, style.dates === 'iso' ? new Date(session.createdAtMs).toISOString() : wallClock(session.createdAtMs)]),
 		),

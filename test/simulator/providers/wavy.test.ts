@@ -37,6 +37,18 @@ describe('GET /v1/session', () => {
 		expect((await sessions(`customerId=${WAVY_CUSTOMER_ID}&subAccountId=x`)).status).toBe(400);
 	});
 
+	it('strict: refuses parameters the spec does not name and an empty subAccountId; lenient: ignores them', async () => {
+		const strict = await open();
+		expect(await (await strict.sessions(`customerId=${WAVY_CUSTOMER_ID}&customer_id=42`)).json()).toEqual({
+			errorCode: 400,
+			errorMessage: 'Unknown query parameter(s) customer_id: only customerId and subAccountId',
+		});
+		expect((await strict.sessions(`customerId=${WAVY_CUSTOMER_ID}&subAccountId=`)).status).toBe(400);
+		const lenient = await open({ strict: false });
+		expect((await lenient.sessions(`customerId=${WAVY_CUSTOMER_ID}&customer_id=42`)).status).toBe(200);
+		expect((await lenient.sessions(`customerId=${WAVY_CUSTOMER_ID}&subAccountId=`)).status).toBe(200);
+	});
+
 	it('answers a file_url on another host than the API, and the file needs no credentials', async () => {
 		const { sessions, baseUrl, sim } = await open();
 		const response = await sessions(`customerId=${WAVY_CUSTOMER_ID}`);
@@ -55,7 +67,7 @@ describe('the open-sessions file', () => {
 	it("is written like a spreadsheet export for the account's customer: BOM, CRLF, quoted fields", async () => {
 		const { fileOf } = await open();
 		const { text } = await fileOf(`customerId=${WAVY_CUSTOMER_ID}`);
-		expect(text.startsWith('\uFEFF"origin","session_created_at"\r\n')).toBe(true);
+		expect(text.startsWith('\uFEFF"origem","session_created_at"\r\n')).toBe(true);
 		expect(text.endsWith('\r\n')).toBe(true);
 		const rows = lines(text);
 		expect(rows).toHaveLength(26);
@@ -76,17 +88,26 @@ describe('the open-sessions file', () => {
 
 	it('is header-only for a customer or sub-account without sessions, as the spec says', async () => {
 		const { fileOf } = await open();
-		expect((await fileOf('customerId=7')).text).toBe('\uFEFF"origin","session_created_at"\r\n');
-		expect((await fileOf(`customerId=${WAVY_CUSTOMER_ID}&subAccountId=99`)).text).toBe('\uFEFF"origin","session_created_at"\r\n');
+		expect((await fileOf('customerId=7')).text).toBe('\uFEFF"origem","session_created_at"\r\n');
+		expect((await fileOf(`customerId=${WAVY_CUSTOMER_ID}&subAccountId=99`)).text).toBe('\uFEFF"origem","session_created_at"\r\n');
 	});
 
 	it('is plain for the plain customer: LF, no BOM, no quotes, ISO dates, no final newline', async () => {
 		const { fileOf } = await open({ sizes: { wavyOpenSessions: 3 } });
 		const { text } = await fileOf(`customerId=${WAVY_PLAIN_CUSTOMER_ID}`);
 		const rows = text.split('\n');
-		expect(rows[0]).toBe('origin,session_created_at');
+		expect(rows[0]).toBe('origem,session_created_at');
 		expect(rows).toHaveLength(4);
 		expect(rows[3]).toMatch(/^55\d{2}9\d{8},2024-06-03T09:\d{2}:\d{2}\.000Z$/);
+	});
+
+	it('names the origin column as the spec\'s prose does ("origem") unless the variant or lenient mode says "origin"', async () => {
+		const header = async (options?: Parameters<typeof startSimulator>[0]) =>
+			(await (await open(options)).fileOf(`customerId=${WAVY_PLAIN_CUSTOMER_ID}`)).text.split('\n')[0];
+		expect(await header()).toBe('origem,session_created_at');
+		expect(await header({ variants: { wavyOriginColumn: 'origin' } })).toBe('origin,session_created_at');
+		expect(await header({ strict: false })).toBe('origin,session_created_at');
+		expect(await header({ strict: false, variants: { wavyOriginColumn: 'origem' } })).toBe('origem,session_created_at');
 	});
 
 	it('goes up to 100,000 rows, and no further', async () => {

@@ -1,8 +1,13 @@
 /**
  * Wavy / Sinch Messaging (specs/wavy-sinch-sessions.txt): `GET /v1/session?customerId=&subAccountId=` with the
  * `UserName` and `AuthenticationToken` headers answers `{ file_url }`, a link to a CSV of
- * `origin,session_created_at` on Wavy's CDN (another host, no auth). Here the link points at this simulator
- * through `localhost`, so it is another host than the `127.0.0.1` base URL, as the real CDN is.
+ * `origem,session_created_at` on Wavy's CDN (another host, no auth). Here the link points at this simulator
+ * through `localhost`, so it is another host than the `127.0.0.1` base URL, as the real CDN is. The origin
+ * column is named as the spec's prose names it ("origem") unless `variants.wavyOriginColumn` says "origin" (its
+ * JSON samples' spelling, the default when not strict).
+ *
+ * Strict (the default): only the two documented query parameters, and a given subAccountId must be a number;
+ * not strict, unknown parameters are ignored and an empty subAccountId means none.
  *
  * Customers: WAVY_CUSTOMER_ID has `sizes.wavyOpenSessions` sessions in a spreadsheet-style file (BOM, CRLF,
  * quoted fields); WAVY_PLAIN_CUSTOMER_ID the same sessions in a plain file; WAVY_JSON_CUSTOMER_ID answers the
@@ -22,6 +27,7 @@ import {
 	WAVY_USER_NAME,
 	WAVY_WEBHOOK_SECRET,
 	mediaFile,
+	type OriginColumn,
 	moBatch,
 	sessionsCsv,
 	sessionsJson,
@@ -31,6 +37,7 @@ import {
 
 const USER = { userName: WAVY_USER_NAME, authenticationToken: WAVY_AUTHENTICATION_TOKEN };
 const DIGITS = /^\d{1,18}$/;
+const QUERY_PARAMETERS = ['customerId', 'subAccountId'];
 
 /** Wavy's error body. */
 const error = (status: number, errorMessage: string): Reply => json(status, { errorCode: status, errorMessage });
@@ -45,8 +52,22 @@ interface FileRef {
 	subAccountId?: string;
 }
 
-export const wavy: ProviderFactory = ({ seed, sizes, simulatorUrl, sendWebhook }) => {
+/** What the sessions call was asked, or the 400 a server reading the spec literally answers. */
+function sessionsQuery(query: URLSearchParams, strict: boolean): FileRef | Reply {
+	const unknown = [...query.keys()].filter((name) => !QUERY_PARAMETERS.includes(name));
+	if (strict && unknown.length > 0) return error(400, `Unknown query parameter(s) ${unknown.join(', ')}: only customerId and subAccountId`);
+	const customerId = query.get('customerId');
+	const subAccountId = query.get('subAccountId');
+	if (!customerId) return error(400, 'customerId is required');
+	if (!DIGITS.test(customerId)) return error(400, `customerId must be numeric, got '${customerId}'`);
+	if (subAccountId !== null && (strict || subAccountId !== '') && !DIGITS.test(subAccountId))
+		return error(400, `subAccountId must be numeric, got '${subAccountId}'`);
+	return { customerId, subAccountId: subAccountId || undefined };
+}
+
+export const wavy: ProviderFactory = ({ seed, sizes, strict, variants, simulatorUrl, sendWebhook }) => {
 	const openSessions = sizes.wavyOpenSessions ?? DEFAULT_OPEN_SESSIONS;
+	const originColumn: OriginColumn = variants.wavyOriginColumn ?? (strict ? 'origem' : 'origin');
 	const files = new Map<string, FileRef>();
 	const cdnUrl = simulatorUrl.replace('//127.0.0.1:', '//localhost:');
 
@@ -83,14 +104,9 @@ export const wavy: ProviderFactory = ({ seed, sizes, simulatorUrl, sendWebhook }
 				path: '/v1/session',
 				auth: true,
 				handler: ({ query }) => {
-					const customerId = query.get('customerId');
-					const subAccountId = query.get('subAccountId');
-					if (!customerId) return error(400, 'customerId is required');
-					if (!DIGITS.test(customerId)) return error(400, `customerId must be numeric, got '${customerId}'`);
-					if (subAccountId !== null && subAccountId !== '' && !DIGITS.test(subAccountId))
-						return error(400, `subAccountId must be numeric, got '${subAccountId}'`);
-					const ref = { customerId, subAccountId: subAccountId || undefined };
-					if (customerId === WAVY_JSON_CUSTOMER_ID) return json(200, sessionsJson(sessionsOf(ref)));
+					const ref = sessionsQuery(query, strict);
+					if ('status' in ref) return ref;
+					if (ref.customerId === WAVY_JSON_CUSTOMER_ID) return json(200, sessionsJson(sessionsOf(ref)));
 					return json(200, { file_url: fileFor(ref) });
 				},
 			},
@@ -102,7 +118,7 @@ export const wavy: ProviderFactory = ({ seed, sizes, simulatorUrl, sendWebhook }
 					const ref = files.get(fileId);
 					if (!ref) return text(404, '<?xml version="1.0"?><Error><Code>NoSuchKey</Code></Error>', 'application/xml');
 					const style = ref.customerId === WAVY_PLAIN_CUSTOMER_ID ? PLAIN_STYLE : EXPORT_STYLE;
-					return text(200, sessionsCsv(sessionsOf(ref), style), 'text/csv; charset=utf-8');
+					return text(200, sessionsCsv(sessionsOf(ref), style, originColumn), 'text/csv; charset=utf-8');
 				},
 			},
 			{

@@ -49,7 +49,10 @@ export const getManyOpenSessions: Operation<OpenSessionsQuery> = {
 			displayOptions: { show },
 		},
 		...returnAllOrLimitFields(show),
-		simplifyField(show, 'Whether to return each session as { origin, sessionCreatedAt } with the date in ISO 8601 UTC, instead of the row as Wavy wrote it'),
+		simplifyField(
+			show,
+			'Whether to return each session as { origin, sessionCreatedAt } with the date in ISO 8601 UTC, instead of the row as Wavy wrote it (keyed by the file\'s own column names: origem or origin, session_created_at)',
+		),
 		optionsField(show, [maxConcurrentRequestsOption, timeZoneOption(PROVIDER)]),
 	],
 
