@@ -83,13 +83,12 @@ export class MeheryTrigger implements INodeType {
 			.map((code) => code.trim().toUpperCase())
 			.filter(Boolean);
 		const respondFromWorkflow = selected.includes('contactInfo') && this.getNodeParameter('contactInfoResponse', 'empty') === 'workflow';
-		const receivedAt = new Date();
 
 		return await receiveWebhook(this, {
 			provider: PROVIDER,
 			auth: { type: 'header', header: 'x-verify-token', secret: verifyToken ?? '' },
 			schema: deliverySchema,
-			split: (body) => splitDelivery(body, receivedAt),
+			split: splitDelivery,
 			accept: (event) => {
 				if (!selected.includes(event.kind)) return false;
 				const code = codeOf(event);

@@ -40,6 +40,20 @@ describe('Session', () => {
 		expect(items.map((item) => Object.keys(item.json))).toEqual([expect.arrayContaining(['messageId', 'attachments', 'contact', 'stamps']), expect.any(Array)]);
 	});
 
+	test('Get Messages never invents a time: a message Mehery sent without one (or with null) has timestamp null', async () => {
+		const message = { messageId: 'm1', sessionId: SAMPLE_SESSION_ID, type: 'text', text: 'no time', sender: 'agent:support' };
+		const results = [message, { ...message, messageId: 'm2', timestamp: null }, { ...message, messageId: 'm3', timestamp: 1717405200000 }];
+		sim.injectFault({ kind: 'status', status: 200, times: 1, match: { route: /session\/messages/ }, body: { status: 200, results } });
+		const { items, error } = await runMehery(sim, { resource: 'session', operation: 'getMessages', sessionId: SAMPLE_SESSION_ID, returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.json.messageId, item.json.timestamp])).toEqual([
+			['m1', null],
+			['m2', null],
+			['m3', '2024-06-03T09:00:00.000Z'],
+		]);
+		expect(items[0].json.raw).toEqual(message);
+	});
+
 	test('an unknown session fails with Mehery\'s 404 message', async () => {
 		const { error } = await runMehery(sim, { resource: 'session', operation: 'getMessages', sessionId: 'no-such-session' });
 		expect(error?.message).toBe('Mehery XMS: Session not found (HTTP 404)');
