@@ -124,10 +124,22 @@ describe('Configuration', () => {
 		expect(sim.log[0].path).toMatch(/channelId=wa360%3A919999998888&channelStatus=APPROVED$/);
 	});
 
-	test('Set Webhook registers the URL as the account\'s one webhook', async () => {
+	test('Set Webhook registers the URL as the account\'s one webhook (plain http is fine for a local Mehery, here the simulator)', async () => {
 		const { items } = await runMehery(sim, { resource: 'configuration', operation: 'setWebhook', url: 'http://127.0.0.1:9/hook' });
 		expect(items[0].json).toMatchObject({ url: 'http://127.0.0.1:9/hook', success: true });
 		expect(sim.webhooks.list('mehery').map((hook) => hook.url)).toEqual(['http://127.0.0.1:9/hook']);
+	});
+
+	test.each([
+		['plain http', 'http://n8n.example.com/webhook/mehery', 'The webhook URL http://n8n.example.com/webhook/mehery uses plain http, and the provider only calls https URLs.'],
+		['a local host', 'https://localhost:5678/webhook/mehery', 'The webhook URL https://localhost:5678/webhook/mehery points at localhost, which mehery.invalid cannot reach from the internet.'],
+	])('Set Webhook refuses %s before any request when Mehery is not on a local server, as the trigger does', async (_case, url, reason) => {
+		const { runNode } = await import('./harness');
+		const store = await meheryStore(sim, { baseUrl: 'https://mehery.invalid/xms' });
+		const result = await runNode(meheryNode({ resource: 'configuration', operation: 'setWebhook', url }), [{}], store);
+		const error = result.error('Mehery');
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe(`Webhook URL: Mehery XMS cannot call this webhook. ${reason}`);
 	});
 
 	test('Set Webhook with a plain-http public URL fails with Mehery\'s reason', async () => {
