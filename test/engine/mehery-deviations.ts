@@ -25,8 +25,8 @@ export interface ExtraQueryParameter {
 
 export type MeheryDeviation = OmittedRequired | ExtraQueryParameter;
 
-const DETAIL_WHEN_GIVEN =
-	'sent only when the user gives it. The spec has no value meaning "none" for these strings, and an empty one is not a valid value (a birthday must be a date, a type HOME or WORK) that a real server would pass on to the channel';
+/** Why optional details of a location or contact card are left out rather than sent empty. */
+const DETAIL_WHEN_GIVEN = 'sent only when given: the spec has no "none" value for these strings, and an empty one would reach the channel as an invalid value';
 
 export const MEHERY_DEVIATIONS: MeheryDeviation[] = [
 	{
@@ -63,8 +63,8 @@ export const MEHERY_DEVIATIONS: MeheryDeviation[] = [
 		fields: ['name'],
 		reason: 'Sent only when Recipient Name is set: the spec says it overrides the contact\'s name, so an empty one would blank it',
 	},
-	{ kind: 'omitted', schema: 'CommonMsgLocation', fields: ['address', 'name', 'url'], reason: `Location Details: each ${DETAIL_WHEN_GIVEN}` },
-	{ kind: 'omitted', schema: 'CommonMsgContactCard', fields: ['birthday', 'org'], reason: `Birthday and organization: ${DETAIL_WHEN_GIVEN}` },
+	{ kind: 'omitted', schema: 'CommonMsgLocation', fields: ['address', 'name', 'url'], reason: `Location Details, each ${DETAIL_WHEN_GIVEN}` },
+	{ kind: 'omitted', schema: 'CommonMsgContactCard', fields: ['birthday', 'org'], reason: `Birthday and organization, each ${DETAIL_WHEN_GIVEN}` },
 	{ kind: 'omitted', schema: 'OutBoundMsgContactName', fields: ['first_name', 'last_name'], reason: `formatted_name (Contact Name) is always sent; first and last name are ${DETAIL_WHEN_GIVEN}` },
 	{ kind: 'omitted', schema: 'OutBoundMsgContactOrg', fields: ['company', 'department', 'title'], reason: `Each part of the organization is ${DETAIL_WHEN_GIVEN}` },
 	{ kind: 'omitted', schema: 'OutBoundMsgContactPhone', fields: ['type', 'wa_id'], reason: `The number is always sent; its type and WhatsApp ID are ${DETAIL_WHEN_GIVEN}` },
@@ -74,12 +74,19 @@ export const MEHERY_DEVIATIONS: MeheryDeviation[] = [
 		kind: 'omitted',
 		schema: 'OutBoundMsgContactAddress',
 		fields: ['city', 'country', 'country_code', 'state', 'street', 'type', 'zip'],
-		reason: `An address carries the parts the user gave: each is ${DETAIL_WHEN_GIVEN}`,
+		reason: `An address carries the parts the user gave, each ${DETAIL_WHEN_GIVEN}`,
 	},
 ];
 
-/** How a deviation is written in the README's table, e.g. `OutBoundMsg.location` or `GET /api/v1/config/channels?sandbox`. */
+/** How a deviation is named in the README's table, e.g. `OutBoundMsg.location` or `GET /api/v1/config/channels?sandbox`. */
 export function deviationLabel(deviation: MeheryDeviation): string {
 	if (deviation.kind === 'extraQuery') return `${deviation.endpoint}?${deviation.parameter}`;
 	return `${deviation.schema}.${deviation.fields.length === 1 ? deviation.fields[0] : `{${deviation.fields.join(', ')}}`}`;
 }
+
+/** The deviation's row in the README's "Mehery XMS: spec deviations and choices" table. */
+export const deviationRow = (deviation: MeheryDeviation) => {
+	const when = deviation.kind === 'omitted' && deviation.sentWhen ? ` (sent when ${deviation.sentWhen.field} is ${deviation.sentWhen.equals})` : '';
+	const what = deviation.kind === 'omitted' ? `required, left out${when}` : 'not in the spec, sent';
+	return `| \`${deviationLabel(deviation)}\` | ${what} | ${deviation.reason} |`;
+};
