@@ -145,7 +145,6 @@ describe('extractMeherySpec on excerpts in the spec\'s format', () => {
 		const source = renderMeherySpec(spec);
 		expect(source).toMatch(/^\/\*\*\n \* GENERATED /);
 		const literal = source.slice(source.indexOf('= {') + 2, source.lastIndexOf('};') + 1);
-		// eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluates the generated object literal
 		expect(new Function(`return (${literal});`)()).toEqual(spec);
 	});
 });
