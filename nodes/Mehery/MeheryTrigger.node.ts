@@ -2,18 +2,17 @@ import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
-import { anyObject, CREDENTIAL_TYPE, dataOf, meheryRequest, PROVIDER } from './api';
+import { anyObject, CREDENTIAL_TYPE, dataOf, meheryApiRoot, meheryRequest, PROVIDER } from './api';
 import { codeOf, deliverySchema, isContactRequest, splitDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/properties';
 
 interface TriggerCredentials {
-	baseUrl: string;
 	verifyToken?: string;
 }
 
 const registration = webhookRegistration({
 	provider: PROVIDER,
-	providerUrl: async (context) => (await context.getCredentials<TriggerCredentials>(CREDENTIAL_TYPE)).baseUrl,
+	providerUrl: async (context) => await meheryApiRoot(context),
 	requiresHttps: true,
 	create: async (context, url) => {
 		const answer = await meheryRequest(context, { method: 'POST', path: '/config/webhook', body: { url } }, dataOf(anyObject), 'client app (ApiResponse of ClientApp)');
@@ -83,13 +82,12 @@ export class MeheryTrigger implements INodeType {
 			.map((code) => code.trim().toUpperCase())
 			.filter(Boolean);
 		const respondFromWorkflow = selected.includes('contactInfo') && this.getNodeParameter('contactInfoResponse', 'empty') === 'workflow';
-		const receivedAt = new Date();
 
 		return await receiveWebhook(this, {
 			provider: PROVIDER,
 			auth: { type: 'header', header: 'x-verify-token', secret: verifyToken ?? '' },
 			schema: deliverySchema,
-			split: (body) => splitDelivery(body, receivedAt),
+			split: splitDelivery,
 			accept: (event) => {
 				if (!selected.includes(event.kind)) return false;
 				const code = codeOf(event);

@@ -84,6 +84,12 @@ export interface MeheryCall {
 	itemIndex?: number;
 }
 
+/** The credential's API root, e.g. https://api.mehery.xyz/xms/api/v1. */
+export async function meheryApiRoot(context: MeheryContext, itemIndex?: number): Promise<string> {
+	const { baseUrl } = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	return meheryApiUrl(baseUrl);
+}
+
 /** One call to Mehery, its answer checked against `schema` (`what` names the shape in the error). */
 export async function meheryRequest<T extends z.ZodTypeAny>(
 	context: MeheryContext,
@@ -91,10 +97,9 @@ export async function meheryRequest<T extends z.ZodTypeAny>(
 	schema: T,
 	what: string,
 ): Promise<z.infer<T>> {
-	const { baseUrl } = await context.getCredentials(CREDENTIAL_TYPE, call.itemIndex);
 	return await callProvider(
 		context,
-		{ method: call.method, url: `${meheryApiUrl(baseUrl)}${call.path}`, qs: call.qs, body: call.body },
+		{ method: call.method, url: `${await meheryApiRoot(context, call.itemIndex)}${call.path}`, qs: call.qs, body: call.body },
 		{ provider: PROVIDER, credentialType: CREDENTIAL_TYPE, kind: call.kind ?? 'read', itemIndex: call.itemIndex, schema, expected: what },
 	);
 }

@@ -20,10 +20,11 @@ const asObject = (value: unknown): Raw | undefined =>
 /**
  * Mehery's int64 timestamps. The spec's example (156753339076) fits neither seconds nor milliseconds of a
  * plausible date; Java services send epoch milliseconds, and values below 1e11 can only be seconds.
+ * No usable time gives null: the time we fetched or received a message is not the time it was sent.
  */
-export function meheryTimestamp(value: unknown, receivedAt: Date): string {
+export function meheryTimestamp(value: unknown): string | null {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0) return receivedAt.toISOString();
+	if (typeof number !== 'number' || !Number.isFinite(number) || number <= 0) return null;
 	return parseProviderDate(number < 1e11 ? number * 1000 : number, [EPOCH_MS_FORMAT]);
 }
 
@@ -73,7 +74,7 @@ function inboundMedia(kind: string, raw: unknown): ChatMessage['media'] {
 }
 
 /** One InBoundMsg of an InBoundWrapper; `contacts` are the wrapper's InBoundContact entries. */
-export function simplifyInboundMessage(message: Raw, contacts: Raw[], receivedAt: Date): ChatMessage {
+export function simplifyInboundMessage(message: Raw, contacts: Raw[]): ChatMessage {
 	const contactId = asText(message.contactId);
 	const contact = contacts.find((entry) => asText(entry.contactId) === contactId) ?? (contacts.length === 1 ? contacts[0] : undefined);
 	const profile = asObject(contact?.profile);
@@ -111,13 +112,13 @@ export function simplifyInboundMessage(message: Raw, contacts: Raw[], receivedAt
 		text,
 		...(media ? { media } : {}),
 		...(place ? { location: place } : {}),
-		timestamp: meheryTimestamp(message.timestamp, receivedAt),
+		timestamp: meheryTimestamp(message.timestamp),
 		raw: message,
 	});
 }
 
 /** One InBoundMsgStatus: the delivery state of a message we sent (READ, DLVRD, SENT, FAILD, DELTD). */
-export function simplifyStatus(status: Raw, receivedAt: Date): ChatMessage {
+export function simplifyStatus(status: Raw): ChatMessage {
 	const errors = Array.isArray(status.errors) ? (status.errors as Raw[]) : [];
 	const firstError = errors.map((error) => asText(error.title) ?? asText(error.details)).find(Boolean) ?? null;
 	return toChatMessage({
@@ -131,13 +132,13 @@ export function simplifyStatus(status: Raw, receivedAt: Date): ChatMessage {
 		type: 'status',
 		text: firstError,
 		status: String(status.status ?? 'UNKNOWN'),
-		timestamp: meheryTimestamp(status.timestamp, receivedAt),
+		timestamp: meheryTimestamp(status.timestamp),
 		raw: status,
 	});
 }
 
 /** A ChatMessageDTO of Session → Get Messages. All attachments stay in `raw`; the first is `media`. */
-export function simplifySessionMessage(message: Raw, receivedAt: Date): ChatMessage {
+export function simplifySessionMessage(message: Raw): ChatMessage {
 	const contact = asObject(message.contact);
 	const route = asObject(message.route);
 	const customer = asText(contact?.phone) ?? asText(contact?.contactId);
@@ -176,7 +177,7 @@ export function simplifySessionMessage(message: Raw, receivedAt: Date): ChatMess
 		text: asText(message.text),
 		...(media ? { media } : {}),
 		...(labels.length > 0 ? { buttons: labels } : {}),
-		timestamp: meheryTimestamp(message.timestamp, receivedAt),
+		timestamp: meheryTimestamp(message.timestamp),
 		raw: message,
 	});
 }

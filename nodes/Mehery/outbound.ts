@@ -27,7 +27,7 @@ export type MessageContent =
 	| { type: MediaType; link: string; caption?: string; filename?: string }
 	| { type: 'location'; latitude: number; longitude: number; name?: string; address?: string; url?: string }
 	| { type: 'contacts'; card: ContactCard }
-	| { type: 'template'; code?: string; id?: string; lang?: string; data: IDataObject };
+	| { type: 'template'; code?: string; id?: string; lang?: string; data: IDataObject; linked: string };
 
 export type ButtonType = 'QUICK_REPLY' | 'URL' | 'PHONE_NUMBER';
 
@@ -66,18 +66,17 @@ function contentFields(content: MessageContent): IDataObject {
 		}
 		case 'contacts': {
 			const { card } = content;
-			const lists = { phones: card.phones, emails: card.emails, urls: card.urls, addresses: card.addresses };
-			const nonEmptyLists = Object.fromEntries(
-				Object.entries(lists)
-					.filter(([, list]) => list.length > 0)
-					.map(([name, list]) => [name, (list as object[]).map(compact)]),
-			);
+			// CommonMsgContactCard requires every list: an empty one says "none" and asks nothing of the server.
+			// (The package offers no instant-messenger entries, so `ims` is always empty.)
+			const lists = { addresses: card.addresses, emails: card.emails, ims: [], phones: card.phones, urls: card.urls };
+			const allLists = Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, (list as object[]).map(compact)]));
 			const org = card.org && Object.keys(compact(card.org)).length > 0 ? { org: compact(card.org) } : {};
-			return { contacts: [{ name: compact(card.name), ...org, ...compact({ birthday: card.birthday }), ...nonEmptyLists }] };
+			return { contacts: [{ name: compact(card.name), ...org, ...compact({ birthday: card.birthday }), ...allLists }] };
 		}
 		case 'template': {
-			const { type: _type, data, ...rest } = content;
-			return { template: { ...compact(rest), data } };
+			// `linked` is required by CommonTemplateMeta even when empty, so it is sent as given.
+			const { type: _type, data, linked, ...rest } = content;
+			return { template: { ...compact(rest), data, linked } };
 		}
 		default: {
 			const { type, ...media } = content;

@@ -52,7 +52,8 @@ export const chatMessageSchema = z
 			.strict()
 			.optional(),
 		status: z.string().optional(),
-		timestamp: utcTimestamp,
+		// Null when the provider sent no time: a fetch or receipt time would be invented.
+		timestamp: utcTimestamp.nullable(),
 		raw: z.record(z.unknown()),
 	})
 	// Strict: a misspelt field in a provider mapping fails in tests instead of leaking into output.

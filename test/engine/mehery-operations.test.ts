@@ -40,6 +40,20 @@ describe('Session', () => {
 		expect(items.map((item) => Object.keys(item.json))).toEqual([expect.arrayContaining(['messageId', 'attachments', 'contact', 'stamps']), expect.any(Array)]);
 	});
 
+	test('Get Messages never invents a time: a message Mehery sent without one (or with null) has timestamp null', async () => {
+		const message = { messageId: 'm1', sessionId: SAMPLE_SESSION_ID, type: 'text', text: 'no time', sender: 'agent:support' };
+		const results = [message, { ...message, messageId: 'm2', timestamp: null }, { ...message, messageId: 'm3', timestamp: 1717405200000 }];
+		sim.injectFault({ kind: 'status', status: 200, times: 1, match: { route: /session\/messages/ }, body: { status: 200, results } });
+		const { items, error } = await runMehery(sim, { resource: 'session', operation: 'getMessages', sessionId: SAMPLE_SESSION_ID, returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.json.messageId, item.json.timestamp])).toEqual([
+			['m1', null],
+			['m2', null],
+			['m3', '2024-06-03T09:00:00.000Z'],
+		]);
+		expect(items[0].json.raw).toEqual(message);
+	});
+
 	test('an unknown session fails with Mehery\'s 404 message', async () => {
 		const { error } = await runMehery(sim, { resource: 'session', operation: 'getMessages', sessionId: 'no-such-session' });
 		expect(error?.message).toBe('Mehery XMS: Session not found (HTTP 404)');
@@ -110,10 +124,22 @@ describe('Configuration', () => {
 		expect(sim.log[0].path).toMatch(/channelId=wa360%3A919999998888&channelStatus=APPROVED$/);
 	});
 
-	test('Set Webhook registers the URL as the account\'s one webhook', async () => {
+	test('Set Webhook registers the URL as the account\'s one webhook (plain http is fine for a local Mehery, here the simulator)', async () => {
 		const { items } = await runMehery(sim, { resource: 'configuration', operation: 'setWebhook', url: 'http://127.0.0.1:9/hook' });
 		expect(items[0].json).toMatchObject({ url: 'http://127.0.0.1:9/hook', success: true });
 		expect(sim.webhooks.list('mehery').map((hook) => hook.url)).toEqual(['http://127.0.0.1:9/hook']);
+	});
+
+	test.each([
+		['plain http', 'http://n8n.example.com/webhook/mehery', 'The webhook URL http://n8n.example.com/webhook/mehery uses plain http, and the provider only calls https URLs.'],
+		['a local host', 'https://localhost:5678/webhook/mehery', 'The webhook URL https://localhost:5678/webhook/mehery points at localhost, which mehery.invalid cannot reach from the internet.'],
+	])('Set Webhook refuses %s before any request when Mehery is not on a local server, as the trigger does', async (_case, url, reason) => {
+		const { runNode } = await import('./harness');
+		const store = await meheryStore(sim, { baseUrl: 'https://mehery.invalid/xms' });
+		const result = await runNode(meheryNode({ resource: 'configuration', operation: 'setWebhook', url }), [{}], store);
+		const error = result.error('Mehery');
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toBe(`Webhook URL: Mehery XMS cannot call this webhook. ${reason}`);
 	});
 
 	test('Set Webhook with a plain-http public URL fails with Mehery\'s reason', async () => {

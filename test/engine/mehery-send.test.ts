@@ -57,7 +57,7 @@ describe('Message → Send: the OutBoundMsg body per type', () => {
 		});
 	});
 
-	test('a contact card with name, org, phones, emails, urls and addresses', async () => {
+	test('a contact card with name, org, phones, emails, urls and addresses (ims, required by the spec, empty)', async () => {
 		const body = await sentBody({
 			messageType: 'contacts',
 			contactName: 'John Smith',
@@ -79,9 +79,15 @@ describe('Message → Send: the OutBoundMsg body per type', () => {
 					emails: [{ email: 'test@whatsapp.com', type: 'WORK' }],
 					urls: [{ url: 'https://www.facebook.com', type: 'WORK' }],
 					addresses: [{ street: '1 Hacker Way', city: 'Menlo Park', zip: '94025', country_code: 'us' }],
+					ims: [],
 				},
 			],
 		});
+	});
+
+	test('a contact card with only a name still carries every list the spec requires, empty', async () => {
+		const body = await sentBody({ messageType: 'contacts', contactName: 'John Smith' });
+		expect(body.contacts).toEqual([{ name: { formatted_name: 'John Smith' }, addresses: [], emails: [], ims: [], phones: [], urls: [] }]);
 	});
 
 	test('a template picked from the list, with key/value data and language', async () => {
@@ -92,7 +98,7 @@ describe('Message → Send: the OutBoundMsg body per type', () => {
 				templateLanguage: 'en_US',
 				templateData: { values: [{ key: 'amount', value: '10' }, { key: 'currency', value: 'INR' }] },
 			}),
-		).toEqual({ channelId: CHANNEL, to: TO, type: 'template', mask: false, template: { code: 'FEEDBACK', lang: 'en_US', data: { amount: '10', currency: 'INR' } } });
+		).toEqual({ channelId: CHANNEL, to: TO, type: 'template', mask: false, template: { code: 'FEEDBACK', lang: 'en_US', data: { amount: '10', currency: 'INR' }, linked: '' } });
 	});
 
 	test('a template by ID with JSON data keeps the JSON types', async () => {
@@ -100,7 +106,12 @@ describe('Message → Send: the OutBoundMsg body per type', () => {
 		const id = new MeheryData(1, {}).templates[1].id;
 		expect(
 			await sentBody({ messageType: 'template', template: { __rl: true, mode: 'id', value: id }, templateDataMode: 'json', templateDataJson: '{"orderId": 42, "name": "Aisha"}' }),
-		).toEqual({ channelId: CHANNEL, to: TO, type: 'template', mask: false, template: { id, data: { orderId: 42, name: 'Aisha' } } });
+		).toEqual({ channelId: CHANNEL, to: TO, type: 'template', mask: false, template: { id, data: { orderId: 42, name: 'Aisha' }, linked: '' } });
+	});
+
+	test('a template always carries linked (required by the spec): empty, or the Linked parameter as given', async () => {
+		const body = await sentBody({ messageType: 'template', template: { __rl: true, mode: 'code', value: 'FEEDBACK' }, templateLinked: ' order-42 ' });
+		expect(body.template).toEqual({ code: 'FEEDBACK', data: {}, linked: 'order-42' });
 	});
 
 	test('quick-reply, URL and call buttons under a text, to a contact ID with a name and masking', async () => {

@@ -149,6 +149,16 @@ describe('splitting, filtering and duplicates', () => {
 		});
 	});
 
+	test('a message or status without a timestamp has timestamp null: the time n8n received it is not the message\'s', async () => {
+		const message = body({ kind: 'message', id: 'untimed-1' }) as { messages: Array<Record<string, unknown>> };
+		delete message.messages[0].timestamp;
+		const status = body({ kind: 'status', id: 'untimed-2', status: 'DLVRD' }) as { statuses: Array<Record<string, unknown>> };
+		status.statuses[0].timestamp = null;
+		const received = await runWebhook(trigger(), signed(message), await deployment());
+		const delivered = await runWebhook(trigger({ events: ['status'] }), signed(status), await deployment());
+		expect([received.items[0].json.timestamp, delivered.items[0].json.timestamp]).toEqual([null, null]);
+	});
+
 	test('agent actions when selected: one item per action code', async () => {
 		const payload = { type: 'actions', actions: [{ actionCode: 'SEND_INVOICE' }, { actionCode: 'CALL_BACK' }], contacts: [], meta: {} };
 		const run = await runWebhook(trigger({ events: ['action'] }), signed(payload), await deployment());

@@ -1,4 +1,4 @@
-import { isLocalHost, unreachableReason } from '../../nodes/shared/trigger';
+import { isLocalHost, unreachableReason, webhookRefusal } from '../../nodes/shared/trigger';
 
 describe('isLocalHost', () => {
 	test.each(['localhost', 'api.localhost', '127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.10', '169.254.1.1', '100.64.0.1', '::1', '[::1]', 'fd12:3456::1', 'n8n', 'printer.local', 'db.internal'])(
@@ -24,5 +24,14 @@ describe('unreachableReason', () => {
 	});
 	test('a public URL over https is fine', () => {
 		expect(unreachableReason('https://n8n.example.com/webhook/x', 'https://api.example.net', { requiresHttps: true })).toBeUndefined();
+	});
+});
+
+describe('webhookRefusal', () => {
+	test('one sentence naming the provider and the reason, or nothing when the provider can call the URL', () => {
+		expect(webhookRefusal('Mehery XMS', 'http://n8n.example.com/x', 'https://api.mehery.xyz/xms', { requiresHttps: true })).toBe(
+			'Mehery XMS cannot call this webhook. The webhook URL http://n8n.example.com/x uses plain http, and the provider only calls https URLs.',
+		);
+		expect(webhookRefusal('Mehery XMS', 'http://n8n.example.com/x', 'http://10.0.0.5:8080/xms', { requiresHttps: true })).toBeUndefined();
 	});
 });

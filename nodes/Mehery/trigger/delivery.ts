@@ -62,7 +62,7 @@ function mediaOf(message: Raw): TriggerEvent['media'] {
  * One event per message, status, session event, action or contact request. Ids for duplicate detection are
  * scoped by kind; a status id includes its code, because one message legitimately reports SENT, DLVRD, READ.
  */
-export function splitDelivery(body: MeheryDelivery, receivedAt: Date): TriggerEvent[] {
+export function splitDelivery(body: MeheryDelivery): TriggerEvent[] {
 	if (isContactRequest(body)) {
 		return [{ kind: 'contactInfo', raw: tagged('contactInfo', body), simplified: tagged('contactInfo', simplifyContactRequest(body)) }];
 	}
@@ -74,7 +74,7 @@ export function splitDelivery(body: MeheryDelivery, receivedAt: Date): TriggerEv
 				id: `message:${String(message.id)}`,
 				raw: tagged('message', message),
 				media: mediaOf(message),
-				simplified: tagged('message', simplifyInboundMessage(message, contacts, receivedAt)),
+				simplified: tagged('message', simplifyInboundMessage(message, contacts)),
 			}),
 		),
 		...(body.statuses ?? []).map(
@@ -82,7 +82,7 @@ export function splitDelivery(body: MeheryDelivery, receivedAt: Date): TriggerEv
 				kind: 'status',
 				id: `status:${String(status.id)}:${status.status}`,
 				raw: tagged('status', status),
-				simplified: tagged('status', simplifyStatus(status, receivedAt)),
+				simplified: tagged('status', simplifyStatus(status)),
 			}),
 		),
 		...(body.events ?? []).map(

@@ -8,6 +8,6 @@ export { verifyWebhookAuth, type AuthOutcome, type WebhookAuth } from './auth';
 export { readDelivery, type DeliveryCheck } from './body';
 export { DEFAULT_MAX_MEDIA_BYTES, downloadMedia, type MediaDownloadOptions, type MediaToDownload } from './media';
 export { mediaDownloadOptions, readMediaDownload } from './mediaOptions';
-export { isLocalHost, unreachableReason, WEBHOOK_URL_HINT } from './reachability';
+export { isLocalHost, unreachableReason, WEBHOOK_URL_HINT, webhookRefusal } from './reachability';
 export { receiveWebhook, type DeliverySummary, type TriggerEvent, type WebhookAnswer, type WebhookTriggerSpec } from './receive';
 export { webhookRegistration, type RegisteredWebhook, type WebhookRegistrar } from './registration';

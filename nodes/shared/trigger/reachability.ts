@@ -52,3 +52,12 @@ export function unreachableReason(webhookUrl: string, providerUrl: string, optio
 	}
 	return undefined;
 }
+
+/**
+ * Why `provider` (at `providerUrl`) cannot call `webhookUrl`, as one sentence for an error message, or undefined
+ * when it plausibly can: what a trigger says on activation and a node that sets a webhook says before its request.
+ */
+export function webhookRefusal(provider: string, webhookUrl: string, providerUrl: string, options: { requiresHttps?: boolean } = {}): string | undefined {
+	const reason = unreachableReason(webhookUrl, providerUrl, options);
+	return reason && `${provider} cannot call this webhook. ${reason}`;
+}

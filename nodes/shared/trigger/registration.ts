@@ -8,7 +8,7 @@ import type { IDataObject, IHookFunctions, INodeType, JsonObject, WebhookType } 
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describeFailure } from '../failure';
-import { unreachableReason, WEBHOOK_URL_HINT } from './reachability';
+import { WEBHOOK_URL_HINT, webhookRefusal } from './reachability';
 
 export interface RegisteredWebhook {
 	id: string;
@@ -82,10 +82,8 @@ export function webhookRegistration(registrar: WebhookRegistrar, name: WebhookTy
 
 		async create(this: IHookFunctions): Promise<boolean> {
 			const url = currentUrl(this, name);
-			const reason = unreachableReason(url, await registrar.providerUrl(this), { requiresHttps: registrar.requiresHttps });
-			if (reason) {
-				throw new NodeOperationError(this.getNode(), `${registrar.provider} cannot call this webhook. ${reason}`, { description: WEBHOOK_URL_HINT });
-			}
+			const refusal = webhookRefusal(registrar.provider, url, await registrar.providerUrl(this), { requiresHttps: registrar.requiresHttps });
+			if (refusal) throw new NodeOperationError(this.getNode(), refusal, { description: WEBHOOK_URL_HINT });
 			let id: string;
 			try {
 				id = await registrar.create(this, url);

@@ -103,13 +103,13 @@ describe('Mehery send (OutBoundMsg)', () => {
 		[{ ...text, to: { phone: 919988776655 } }, 'to.phone'],
 		[{ ...text, text: undefined }, 'text.body'],
 		[{ ...text, type: 'image', text: undefined, image: { link: 'not a url' } }, 'image.link'],
-		[{ ...text, type: 'template', text: undefined, template: { lang: 'en_US' } }, 'template'],
+		[{ ...text, type: 'template', text: undefined, template: { lang: 'en_US', linked: '' } }, 'template'],
 		[{ ...text, image: { link: 'https://x.example/a.png' } }, 'image'],
 		[{ ...text, txt: { body: 'x' } }, 'txt'],
 		[{ ...text, options: { buttons: [{ name: 'site', type: 'URL' }] } }, 'options.buttons[0].url'],
 		[{ ...text, type: 'location', text: undefined, location: { latitude: '91', longitude: '0' } }, 'location.latitude'],
 		[{ ...text, type: 'location', text: undefined, location: { latitude: 12.9, longitude: 6.9 } }, 'location.latitude'],
-		[{ ...text, type: 'contacts', text: undefined, contacts: [{ name: {} }] }, 'contacts[0].name'],
+		[{ ...text, type: 'contacts', text: undefined, contacts: [{ name: {}, addresses: [], emails: [], ims: [], phones: [], urls: [] }] }, 'contacts[0].name.formatted_name'],
 		[{ ...text, channelId: 'wa360:nope' }, 'channelId'],
 	])('refuses %j naming the field %s', async (body, field) => {
 		const answer = await send(body);
@@ -118,9 +118,72 @@ describe('Mehery send (OutBoundMsg)', () => {
 	});
 
 	it('sends an approved template and refuses an unknown one with 404', async () => {
-		const template = { ...text, type: 'template', text: undefined, template: { code: 'FEEDBACK', lang: 'en_US', data: { amount: '10' } } };
+		const template = { ...text, type: 'template', text: undefined, template: { code: 'FEEDBACK', lang: 'en_US', data: { amount: '10' }, linked: '' } };
 		expect((await send(template)).status).toBe(200);
-		expect((await send({ ...template, template: { code: 'NOPE' } })).status).toBe(404);
+		expect((await send({ ...template, template: { code: 'NOPE', linked: '' } })).status).toBe(404);
+	});
+});
+
+describe('Mehery strict mode (the default): the spec read literally', () => {
+	const template = { ...text, type: 'template', text: undefined, template: { code: 'FEEDBACK', linked: '' } };
+	const card = { name: { formatted_name: 'J' }, addresses: [], emails: [], ims: [], phones: [], urls: [] };
+
+	it.each([
+		['mask', (({ mask: _mask, ...rest }) => rest)(text), 'is required by OutBoundMsg'],
+		['template.linked', { ...template, template: { code: 'FEEDBACK' } }, 'is required by CommonTemplateMeta'],
+		['contacts[0].ims', { ...text, type: 'contacts', text: undefined, contacts: [(({ ims: _ims, ...rest }) => rest)(card)] }, 'is required by CommonMsgContactCard'],
+		['location', { ...text, type: 'location', text: undefined }, 'is required by OutBoundMsg'],
+		['type', { ...text, type: 'fax' }, 'must be one of audio, document, image, location, system, text, video, voice, contacts, template, optin, optout'],
+	])('refuses a message without or with a wrong %s', async (field, body, description) => {
+		const answer = await send(body);
+		expect(answer.status).toBe(400);
+		expect(answer.body.errors[0]).toMatchObject({ field, description });
+	});
+
+	it('takes a message that carries every required field, and leaves out only what the listed deviations allow', async () => {
+		expect((await send(template)).status).toBe(200);
+		expect((await send({ ...text, type: 'contacts', text: undefined, contacts: [card] })).status).toBe(200);
+		expect((await send({ ...text, type: 'location', text: undefined, location: { latitude: '1.5', longitude: '2.5' } })).status).toBe(200);
+	});
+
+	it('refuses query parameters the spec does not name, or of the wrong type; sandbox (a listed deviation) is taken', async () => {
+		const unknown = await call('GET', '/config/channels?limit=5');
+		expect(unknown.status).toBe(400);
+		expect(unknown.body.errors[0]).toMatchObject({ field: 'limit', description: 'is not a parameter of GET /api/v1/config/channels' });
+		expect((await call('GET', '/config/channels?sabdnox=yes')).body.errors[0]).toMatchObject({ field: 'sabdnox', description: 'must be true or false' });
+		expect((await call('GET', '/config/tmpl/hsm?status=APPROVED')).status).toBe(400);
+		expect((await call('GET', '/config/channels?sandbox=true&sabdnox=true')).status).toBe(200);
+	});
+
+	it('serves documented paths only: an undocumented one is 404, another method on a documented one 405', async () => {
+		expect((await call('POST', '/message/sendx', text)).status).toBe(404);
+		expect((await call('POST', '/message/receive', { messages: [] })).status).toBe(404);
+		expect((await call('GET', '/message/send')).status).toBe(405);
+	});
+
+	it('refuses a body of the wrong shape for every endpoint, e.g. a session call without a body', async () => {
+		const answer = await call('POST', '/session/close');
+		expect(answer.status).toBe(400);
+		expect(answer.body.errors[0]).toMatchObject({ field: '(body)', description: 'is required: a SessionStatusClose' });
+	});
+
+	it('with strict off, relaxes only the literal reading: required fields and unknown query parameters', async () => {
+		const lenient = await startSimulator({ seed: 1, strict: false });
+		try {
+			const lenientCall = async (method: 'GET' | 'POST', path: string, body?: unknown) =>
+				await fetch(`${lenient.providers.mehery.baseUrl}/api/v1${path}`, {
+					method,
+					headers: { 'content-type': 'application/json', 'x-api-key': credentials.apiKey, 'x-api-id': credentials.apiId },
+					body: body === undefined ? undefined : JSON.stringify(body),
+				});
+			expect((await lenientCall('POST', '/message/send', (({ mask: _mask, ...rest }) => rest)(text))).status).toBe(200);
+			expect((await lenientCall('POST', '/message/send', { ...template, template: { code: 'FEEDBACK' } })).status).toBe(200);
+			expect((await lenientCall('GET', '/config/channels?limit=5')).status).toBe(200);
+			// What the spec's meaning requires still holds: a text needs its text.
+			expect((await lenientCall('POST', '/message/send', { ...text, text: undefined })).status).toBe(400);
+		} finally {
+			await lenient.close();
+		}
 	});
 });
 

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { json, type ProviderFactory, type Reply, type SimRequest } from '../provider';
 import { randomFor } from '../random';
 import { MeheryData } from './mehery-data';
+import { literalRoutes } from './mehery-literal';
 import { notificationBody, readNotifyRequest } from './mehery-notify';
 import {
 	checkContactPrefs,
@@ -81,7 +82,7 @@ function webhookUrlProblem(url: unknown): string | undefined {
 	return undefined;
 }
 
-export const mehery: ProviderFactory = ({ seed, sizes, webhooks, sendWebhook }) => {
+export const mehery: ProviderFactory = ({ seed, sizes, strict, webhooks, sendWebhook }) => {
 	const data = new MeheryData(seed, sizes);
 	const ids = randomFor(seed, 'mehery-receipts');
 	let notifications = 0;
@@ -101,12 +102,14 @@ export const mehery: ProviderFactory = ({ seed, sizes, webhooks, sendWebhook }) 
 		name: 'mehery',
 		credentials: { ...MEHERY_CREDENTIALS },
 		authenticate,
-		routes: [
+		// Strict (the default): the spec's literal reading first, then each route's own checks.
+		routes: literalRoutes(strict, badField, [
 			{
 				method: 'GET',
 				path: `${MEHERY_API}/config/channels`,
 				auth: true,
-				// The spec names the parameter `sabdnox` and describes it as `sandbox`: both are honoured.
+				// The spec names the parameter `sabdnox` and describes it as `sandbox`: both are honoured (a listed
+				// deviation lets the strict reading accept `sandbox` too).
 				handler: ({ query }) => compact(data.channels([query.get('sandbox'), query.get('sabdnox')].includes('true'))),
 			},
 			{
@@ -269,6 +272,6 @@ export const mehery: ProviderFactory = ({ seed, sizes, webhooks, sendWebhook }) 
 					}
 				},
 			},
-		],
+		]),
 	};
 };

@@ -4,7 +4,8 @@ import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import { invalidParameter } from '../../../shared/errors';
 import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
-import { anyObject, dataOf, meheryRequest } from '../../api';
+import { webhookRefusal } from '../../../shared/trigger/reachability';
+import { anyObject, dataOf, meheryApiRoot, meheryRequest, PROVIDER } from '../../api';
 import { isHttpUrl } from '../../../shared/fields';
 import { readRequiredText } from '../../fields';
 
@@ -33,7 +34,8 @@ export const setWebhook: Operation<Params> = {
 			required: true,
 			default: '',
 			placeholder: 'https://n8n.example.com/webhook/mehery',
-			description: 'Public HTTPS URL with a valid certificate that Mehery will call',
+			description:
+				"Public HTTPS URL with a valid certificate that Mehery will call. Plain http and local addresses are refused unless the credential's Base URL is a local server (an on-premise install).",
 			displayOptions: { show },
 		},
 		optionsField(show, [maxConcurrentRequestsOption]),
@@ -49,6 +51,10 @@ export const setWebhook: Operation<Params> = {
 	orderKey: () => 'webhook',
 
 	async run(this: IExecuteFunctions, { url }, itemIndex): Promise<IDataObject[]> {
+		// The spec requires https with a valid certificate; a Mehery on a local server (on-premise, the simulator)
+		// may call plain http and local hosts. Checked as the Mehery Trigger checks its own URL.
+		const refusal = webhookRefusal(PROVIDER, url, await meheryApiRoot(this, itemIndex), { requiresHttps: true });
+		if (refusal) throw invalidParameter(this.getNode(), 'Webhook URL', refusal, itemIndex);
 		const answer = await meheryRequest(
 			this,
 			{ method: 'POST', path: '/config/webhook', body: { url }, itemIndex },

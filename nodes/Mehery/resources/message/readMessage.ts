@@ -111,8 +111,9 @@ function readTemplate(context: Context, itemIndex: number): MessageContent {
 	}
 	const lang = String(context.getNodeParameter('templateLanguage', itemIndex, '') ?? '').trim() || undefined;
 	const data = readKeyValueOrJson(context, TEMPLATE_DATA, itemIndex);
+	const linked = String(context.getNodeParameter('templateLinked', itemIndex, '') ?? '').trim();
 	const byId = locator.mode === 'id';
-	return { type: 'template', code: byId ? undefined : reference, id: byId ? reference : undefined, lang, data };
+	return { type: 'template', code: byId ? undefined : reference, id: byId ? reference : undefined, lang, data, linked };
 }
 
 function readButtons(context: Context, itemIndex: number): Button[] {

@@ -42,5 +42,14 @@ export const templateFields: INodeProperties[] = [
 		displayOptions: forTypes('template'),
 	},
 	...keyValueOrJsonFields(forTypes('template').show, TEMPLATE_DATA),
+	{
+		displayName: 'Linked',
+		name: 'templateLinked',
+		type: 'string',
+		default: '',
+		description:
+			"Sent as the template's linked field, which Mehery's API requires but does not describe, so it always goes out: empty unless you set it. Leave it empty unless Mehery gives you a value.",
+		displayOptions: forTypes('template'),
+	},
 ];
 

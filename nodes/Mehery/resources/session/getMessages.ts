@@ -23,7 +23,7 @@ export const getSessionMessages: Operation<Params> = {
 		...returnAllOrLimitFields(show),
 		simplifyField(
 			show,
-			'Whether to return messages in the normalized chat-message shape (first attachment as media, all of them kept in raw) with dates in ISO 8601 UTC, instead of the raw API answer',
+			'Whether to return messages in the normalized chat-message shape (first attachment as media, all of them kept in raw) with dates in ISO 8601 UTC, instead of the raw API answer. A message Mehery sent without a time has timestamp null.',
 		),
 		optionsField(show, [maxConcurrentRequestsOption]),
 	],
@@ -42,7 +42,6 @@ export const getSessionMessages: Operation<Params> = {
 		);
 		const messages = resultList(answer).slice(0, params.limit) as IDataObject[];
 		if (!params.simplify) return messages;
-		const receivedAt = new Date();
-		return messages.map((message) => simplifySessionMessage(message, receivedAt) as unknown as IDataObject);
+		return messages.map((message) => simplifySessionMessage(message) as unknown as IDataObject);
 	},
 };
