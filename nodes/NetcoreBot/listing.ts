@@ -5,13 +5,15 @@ import { collectPages } from '../shared/paging';
 import type { RequestContext } from '../shared/request';
 import type { NetcoreTranscript, NetcoreUser, TranscriptsQuery, UsersQuery } from './api';
 import { getTranscriptsPage, getUsersPage, PROVIDER } from './api';
-import { MAX_PAGE, MIN_PAGE } from './fields';
+import { MAX_PAGE, MIN_PAGE, MIN_USERS_PAGE } from './fields';
 
 /**
  * Return All / Limit over Netcore's page/limit paging, with the largest page it accepts (1000). A server that
  * answers a page it already gave (one that ignores `page`, or a stuck `hasNextPage`) is an error, never a loop.
+ * A Limit below the smallest page (transcripts 25, users 26) asks for that page and keeps the first items.
  */
-const PAGING = { maxPageSize: MAX_PAGE, minPageSize: MIN_PAGE };
+const TRANSCRIPT_PAGING = { maxPageSize: MAX_PAGE, minPageSize: MIN_PAGE };
+const USER_PAGING = { maxPageSize: MAX_PAGE, minPageSize: MIN_USERS_PAGE };
 
 /** Remembers the page numbers answers report: a number reported twice means the server repeats a page. */
 function pageNumbers() {
@@ -53,7 +55,7 @@ export async function listUsers(context: RequestContext, query: UsersQuery, limi
 			const hasMore = answer.hasNextPage ?? (answer.pages != null ? page < answer.pages : undefined);
 			return { items: users, total: answer.total ?? undefined, hasMore };
 		},
-		{ ...PAGING, limit },
+		{ ...USER_PAGING, limit },
 	);
 	return [...new Map(pages.map((user) => [userKey(user), user])).values()];
 }
@@ -87,7 +89,7 @@ export async function listTranscripts(
 			const hasMore = details?.pages != null ? page < details.pages : undefined;
 			return { items: list, total: details?.total ?? undefined, hasMore };
 		},
-		{ ...PAGING, limit },
+		{ ...TRANSCRIPT_PAGING, limit },
 	);
 	return { customFields, entries };
 }

@@ -4,7 +4,7 @@ import { runPool } from '../shared/pool';
 import type { NetcoreUser, UsersQuery } from './api';
 import { getUsersPage } from './api';
 import { channelCode } from './channels';
-import { MIN_PAGE, normalizeBotUserId } from './fields';
+import { MIN_USERS_PAGE, normalizeBotUserId, usersWindow } from './fields';
 import { listTranscripts, listUsers } from './listing';
 import { simplifyUser } from './normalize';
 import { transcriptMessages } from './transcriptItems';
@@ -55,6 +55,8 @@ export async function pollNewUsers(
 	const overlapStart = state.cursor ? new Date(Date.parse(state.cursor) - OVERLAP_MS).toISOString() : undefined;
 	// The later of the two; at least one is set (checked above).
 	const from = [overlapStart, floor].filter((date): date is string => date !== undefined).sort().at(-1) as string;
+	// A Start Date still in the future: no user can exist yet, and a window that ends before it starts is refused.
+	if (Date.parse(from) > now.getTime()) return { users: [], next: { cursor: now.toISOString(), floor, recent: state.recent ?? [] } };
 	const users = await listUsers(context, { channelIds: settings.channelIds, startDate: from, endDate: now.toISOString() }, undefined, 0);
 	const recent = new Set(state.recent ?? []);
 	const fresh = users.filter((user) => !recent.has(userKey(user)));
@@ -67,12 +69,16 @@ export async function pollNewUsers(
 	return { users: fresh, next: { cursor: now.toISOString(), floor, recent: remembered.slice(-MAX_REMEMBERED) } };
 }
 
-/** The newest users, for the editor's "Fetch Test Event": the first and the last page, newest first. */
-export async function sampleUsers(context: IPollFunctions, settings: TriggerSettings): Promise<NetcoreUser[]> {
-	const query: UsersQuery = { channelIds: settings.channelIds, ...(settings.startDate ? { startDate: settings.startDate } : {}) };
-	const first = await getUsersPage(context, query, 1, MIN_PAGE, 0);
+/**
+ * The newest users, for the editor's "Fetch Test Event": the first and the last page (the spec does not say how
+ * users are ordered), newest first. The window is the users since the Start Date (empty: every user) until now.
+ */
+export async function sampleUsers(context: IPollFunctions, settings: TriggerSettings, now = new Date()): Promise<NetcoreUser[]> {
+	if (settings.startDate && Date.parse(settings.startDate) > now.getTime()) return [];
+	const query: UsersQuery = { channelIds: settings.channelIds, ...usersWindow({ startDate: settings.startDate }, now) };
+	const first = await getUsersPage(context, query, 1, MIN_USERS_PAGE, 0);
 	const pages = Number(first.pages ?? 1);
-	const last = pages > 1 ? await getUsersPage(context, query, pages, MIN_PAGE, 0) : { users: [] };
+	const last = pages > 1 ? await getUsersPage(context, query, pages, MIN_USERS_PAGE, 0) : { users: [] };
 	const users = [...(first.users ?? []), ...(last.users ?? [])] as NetcoreUser[];
 	const unique = [...new Map(users.map((user) => [userKey(user), user])).values()];
 	return unique.sort((a, b) => (createdMs(b) || 0) - (createdMs(a) || 0)).slice(0, SAMPLE_SIZE);

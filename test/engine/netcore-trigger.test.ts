@@ -52,17 +52,19 @@ test('with a start date the first poll emits the users created since then', asyn
 	expect(await runPoll(triggerNode({ startDate: since }), options)).toBeNull();
 });
 
-test('Include Transcript adds each new user\'s transcript and custom fields; a failed transcript read is retried next poll', async () => {
+test('Include Transcript adds each new user\'s transcript and custom fields; a transient failure is retried next poll', async () => {
 	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
 	const node = triggerNode({ channelIds: [1014], includeTranscript: true });
 	await runPoll(node, options);
 	const [added] = await addUsers(sim, 1014, 1);
 
-	sim.injectFault({ kind: 'status', status: 400, body: { statusCode: 400, error: 'Bad Request', message: 'try later' }, times: 1, match: { route: TRANSCRIPTS_ROUTE } });
+	// Still failing after the shared retries (4 attempts): the poll fails and the user is not lost.
+	sim.injectFault({ kind: 'status', status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'try later' }, times: 4, match: { route: TRANSCRIPTS_ROUTE } });
 	await expect(runPoll(node, options)).rejects.toThrow(/try later/);
 
 	const [row] = users(await runPoll(node, options));
 	expect(row).toMatchObject({ userId: added.userId, customFields: { email: expect.any(String) } });
+	expect(row).not.toHaveProperty('transcriptError');
 	expect(row.transcript).toHaveLength(30);
 	expect((row.transcript as IDataObject[])[0]).toMatchObject({ provider: 'netcore', conversationId: added.userId });
 	expect(sim.log.filter((entry) => TRANSCRIPTS_ROUTE.test(entry.route ?? '')).at(-1)?.body).toEqual({ botUserId: added.userId, channelId: 1014 });
@@ -70,11 +72,23 @@ test('Include Transcript adds each new user\'s transcript and custom fields; a f
 
 test('a manual run shows the newest users and keeps no state', async () => {
 	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
+	const before = new Date().toISOString();
 	const sample = users(await runPoll(triggerNode(), { ...options, mode: 'manual' }));
 	expect(sample).toHaveLength(10);
 	const dates = sample.map((user) => String(user.createdDate));
 	expect([...dates].sort().reverse()).toEqual(dates);
 	expect(options.staticData).toEqual({});
+	// Both dates, always (the users call documents no default): from 2000-01-01 (or the Start Date) to now; pages of 26.
+	const calls = sim.log.filter((entry) => USERS_ROUTE.test(entry.route ?? ''));
+	expect(calls.map((entry) => entry.path.replace(/^.*\?/, ''))).toEqual(['limit=26', expect.stringMatching(/^page=\d+&limit=26$/)]);
+	for (const call of calls) {
+		expect(call.body).toEqual({ channelIds: [1014, 1016], startDate: '2000-01-01T00:00:00.000Z', endDate: expect.stringMatching(/Z$/) });
+		expect(String((call.body as { endDate: string }).endDate) >= before).toBe(true);
+	}
+	const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+	sim.reset();
+	await runPoll(triggerNode({ startDate: since }), { ...options, mode: 'manual' });
+	expect(sim.log.find((entry) => USERS_ROUTE.test(entry.route ?? ''))?.body).toMatchObject({ startDate: since, endDate: expect.stringMatching(/Z$/) });
 });
 
 test('bad input fails the poll before any request', async () => {
