@@ -1,5 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import { describeFailure } from '../shared/failure';
 import { runPool } from '../shared/pool';
 import type { NetcoreUser, UsersQuery } from './api';
 import { getUsersPage } from './api';
@@ -84,24 +86,50 @@ export async function sampleUsers(context: IPollFunctions, settings: TriggerSett
 	return unique.sort((a, b) => (createdMs(b) || 0) - (createdMs(a) || 0)).slice(0, SAMPLE_SIZE);
 }
 
+/** Statuses that say nothing about one user: the session (401, after n8n's one refresh) or a busy server. */
+const NOT_THE_USERS = new Set([401, 408, 429]);
+
+/**
+ * Whether a failed transcript read is this user's alone and will fail again (a 4xx, an answer that is not a
+ * transcript, our own check of its content): then the user is emitted with the reason, as failing the poll would
+ * block every later user for good. A failure without a status (the network) or a 5xx, after the shared retries,
+ * is left to fail the poll, so the same users are read again next time.
+ */
+function permanentForTheUser(error: unknown): boolean {
+	const status = describeFailure(error).status;
+	if (status === undefined) return !(error instanceof NodeApiError);
+	return status < 500 && !NOT_THE_USERS.has(status);
+}
+
+const reasonOf = (error: unknown): string => {
+	const { message, description } = error as { message?: unknown; description?: unknown };
+	return [message, description].filter((part) => typeof part === 'string' && part.trim() !== '').join(' ') || String(error);
+};
+
+/** A user's transcript and custom fields, or `transcriptError` when it can never be read. */
+async function transcriptOf(context: IPollFunctions, user: NetcoreUser, channelId: number | null, simplify: boolean): Promise<IDataObject> {
+	if (channelId === null) {
+		return { transcriptError: `Unknown channel "${String(user.channelName)}": choose only this user's channel under Channels to read its transcript` };
+	}
+	const botUserId = normalizeBotUserId(String(user.userId), channelId);
+	if (botUserId === undefined) return { transcriptError: `The WhatsApp user ID "${String(user.userId)}" is not a phone number` };
+	try {
+		const transcript = await listTranscripts(context, { botUserId, channelId }, undefined, 0);
+		return { customFields: transcript.customFields, transcript: transcriptMessages(transcript, { botUserId, channelId }, simplify) };
+	} catch (error) {
+		if (permanentForTheUser(error)) return { transcriptError: reasonOf(error) };
+		throw error;
+	}
+}
+
 /** Output rows for the users: simplified or raw, with each one's transcript when asked. */
 export async function userRows(context: IPollFunctions, users: NetcoreUser[], settings: TriggerSettings): Promise<IDataObject[]> {
 	const channelOf = (user: NetcoreUser) =>
 		channelCode(user.channelName, settings.channelIds) ?? (settings.channelIds.length === 1 ? settings.channelIds[0] : null);
 	const rows = users.map((user) => (settings.simplify ? simplifyUser(user, channelOf(user)) : { ...user }));
 	if (!settings.includeTranscript) return rows;
-	const results = await runPool(users, { concurrency: TRANSCRIPTS_AT_ONCE }, async (user) => {
-		const channelId = channelOf(user);
-		const botUserId = channelId === null ? undefined : normalizeBotUserId(String(user.userId), channelId);
-		// Never readable, so failing the poll would block the trigger for good: the user comes with the reason.
-		if (channelId === null) {
-			return { transcriptError: `Unknown channel "${String(user.channelName)}": choose only this user's channel under Channels to read its transcript` };
-		}
-		if (botUserId === undefined) return { transcriptError: `The WhatsApp user ID "${String(user.userId)}" is not a phone number` };
-		const transcript = await listTranscripts(context, { botUserId, channelId }, undefined, 0);
-		return { customFields: transcript.customFields, transcript: transcriptMessages(transcript, { botUserId, channelId }, settings.simplify) };
-	});
-	// One failed transcript read fails the poll: the users stay unemitted and are tried again next time.
+	const results = await runPool(users, { concurrency: TRANSCRIPTS_AT_ONCE }, async (user) => await transcriptOf(context, user, channelOf(user), settings.simplify));
+	// A transient failure fails the poll: the users stay unemitted and are read again next time.
 	const failed = results.find((result) => result.status === 'rejected');
 	if (failed) throw (failed as PromiseRejectedResult).reason;
 	return rows.map((row, index) => ({ ...row, ...(results[index] as PromiseFulfilledResult<IDataObject>).value }));

@@ -52,7 +52,8 @@ export const chatMessageSchema = z
 			.strict()
 			.optional(),
 		status: z.string().optional(),
-		timestamp: utcTimestamp,
+		// null only when the provider gave no readable time: a time is never invented.
+		timestamp: utcTimestamp.nullable(),
 		raw: z.record(z.unknown()),
 	})
 	// Strict: a misspelt field in a provider mapping fails in tests instead of leaking into output.

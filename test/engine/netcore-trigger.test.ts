@@ -52,22 +52,77 @@ test('with a start date the first poll emits the users created since then', asyn
 	expect(await runPoll(triggerNode({ startDate: since }), options)).toBeNull();
 });
 
-test('Include Transcript adds each new user\'s transcript and custom fields; a transient failure is retried next poll', async () => {
+const transient = {
+	'a 503': { kind: 'status', status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'try later' } },
+	'a dropped connection': { kind: 'reset' },
+} as const;
+
+test.each(Object.keys(transient) as Array<keyof typeof transient>)(
+	'Include Transcript adds each new user\'s transcript and custom fields; %s that outlives the retries fails the poll, retried next time',
+	async (name) => {
+		const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
+		const node = triggerNode({ channelIds: [1014], includeTranscript: true });
+		await runPoll(node, options);
+		const [added] = await addUsers(sim, 1014, 1);
+
+		// Still failing after the shared retries (4 attempts): the poll fails and the user is not lost.
+		sim.injectFault({ ...transient[name], times: 4, match: { route: TRANSCRIPTS_ROUTE } });
+		await expect(runPoll(node, options)).rejects.toThrow(name === 'a 503' ? /try later/ : /could not be reached/);
+
+		const [row] = users(await runPoll(node, options));
+		expect(row).toMatchObject({ userId: added.userId, customFields: { email: expect.any(String) } });
+		expect(row).not.toHaveProperty('transcriptError');
+		expect(row.transcript).toHaveLength(30);
+		expect((row.transcript as IDataObject[])[0]).toMatchObject({ provider: 'netcore', conversationId: added.userId });
+		expect(sim.log.filter((entry) => TRANSCRIPTS_ROUTE.test(entry.route ?? '')).at(-1)?.body).toEqual({ botUserId: added.userId, channelId: 1014 });
+	},
+);
+
+test.each([
+	['a 404', 404, { statusCode: 404, error: 'Not Found', message: 'No transcripts for this bot user' }, 'Netcore Bot: No transcripts for this bot user (HTTP 404)'],
+	['a 400', 400, { statusCode: 400, error: 'Bad Request', message: 'botUserId is not valid' }, 'Netcore Bot: botUserId is not valid (HTTP 400)'],
+	['an answer that is not a transcript list', 200, { transcripts: 'none' }, 'Netcore Bot sent an answer that is not the documented transcript list transcripts: Expected array, received string'],
+])('Include Transcript: %s on one user\'s transcripts emits that user with transcriptError and never blocks the trigger', async (_name, status, body, reason) => {
+	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
+	const node = triggerNode({ channelIds: [1014], includeTranscript: true });
+	await runPoll(node, options);
+	const added = await addUsers(sim, 1014, 3);
+	sim.injectFault({ kind: 'status', status, body, times: 1, match: { route: TRANSCRIPTS_ROUTE } });
+
+	const rows = users(await runPoll(node, options));
+	expect(rows.map((row) => row.userId)).toEqual(added.map((user) => user.userId));
+	const failed = rows.filter((row) => 'transcriptError' in row);
+	expect(failed).toHaveLength(1);
+	expect(failed[0].transcriptError).toBe(reason);
+	expect(failed[0]).not.toHaveProperty('transcript');
+	expect(rows.filter((row) => !('transcriptError' in row)).every((row) => (row.transcript as unknown[]).length === 30)).toBe(true);
+
+	// Emitted once: the next polls go on and bring the next new user.
+	expect(await runPoll(node, options)).toBeNull();
+	const [later] = await addUsers(sim, 1014, 1);
+	expect(users(await runPoll(node, options)).map((row) => [row.userId, 'transcriptError' in row])).toEqual([[later.userId, false]]);
+});
+
+test('Include Transcript: a transcript entry without a date is kept with an empty timestamp instead of failing every poll', async () => {
 	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
 	const node = triggerNode({ channelIds: [1014], includeTranscript: true });
 	await runPoll(node, options);
 	const [added] = await addUsers(sim, 1014, 1);
-
-	// Still failing after the shared retries (4 attempts): the poll fails and the user is not lost.
-	sim.injectFault({ kind: 'status', status: 503, body: { statusCode: 503, error: 'Service Unavailable', message: 'try later' }, times: 4, match: { route: TRANSCRIPTS_ROUTE } });
-	await expect(runPoll(node, options)).rejects.toThrow(/try later/);
+	const entries = [
+		{ from: 'User', type: 'text', text: { message: 'hi' } },
+		{ from: 'Bot', type: 'text', text: { message: 'hello' }, createdAt: '2026-11-01T10:00:01.000Z' },
+	];
+	const body = { botUser: { customFields: {} }, transcripts: entries, paginationDetails: { page: 1, pages: 1, total: 2, limit: 1000 } };
+	sim.injectFault({ kind: 'status', status: 200, body, times: 1, match: { route: TRANSCRIPTS_ROUTE } });
 
 	const [row] = users(await runPoll(node, options));
-	expect(row).toMatchObject({ userId: added.userId, customFields: { email: expect.any(String) } });
+	expect(row).toMatchObject({ userId: added.userId });
 	expect(row).not.toHaveProperty('transcriptError');
-	expect(row.transcript).toHaveLength(30);
-	expect((row.transcript as IDataObject[])[0]).toMatchObject({ provider: 'netcore', conversationId: added.userId });
-	expect(sim.log.filter((entry) => TRANSCRIPTS_ROUTE.test(entry.route ?? '')).at(-1)?.body).toEqual({ botUserId: added.userId, channelId: 1014 });
+	expect((row.transcript as IDataObject[]).map((message) => [message.text, message.timestamp, message.raw])).toEqual([
+		['hi', null, entries[0]],
+		['hello', '2026-11-01T10:00:01.000Z', entries[1]],
+	]);
+	expect(await runPoll(node, options)).toBeNull();
 });
 
 test('a manual run shows the newest users and keeps no state', async () => {

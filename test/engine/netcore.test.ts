@@ -141,6 +141,23 @@ test('an entry without a type passes through as unknown instead of failing the w
 	]);
 });
 
+test('an entry without a readable date keeps an empty timestamp (never an invented one) instead of failing the transcript', async () => {
+	const entries = [
+		{ from: 'User', type: 'text', text: { message: 'no date' } },
+		{ from: 'Bot', type: 'text', text: { message: 'bad date' }, createdAt: 'yesterday' },
+		{ from: 'User', type: 'text', text: { message: 'updated only' }, updatedAt: '2026-11-01T10:00:02.000Z' },
+	];
+	const body = { botUser: { customFields: {} }, transcripts: entries, paginationDetails: { page: 1, pages: 1, total: 3, limit: 25 } };
+	sim.injectFault({ match: { provider: 'netcore', route: TRANSCRIPTS_ROUTE }, kind: 'status', status: 200, body, times: 1 });
+	const result = await runNode(netcoreNode({ resource: 'transcript', operation: 'getMany', channelId: 1010, botUserId: 'v-1', limit: 25 }), [{}], await netcoreStore(sim));
+	expect(result.error('Netcore Bot')).toBeUndefined();
+	expect(output(result).map((message) => [message.text, message.timestamp, message.raw])).toEqual([
+		['no date', null, entries[0]],
+		['bad date', null, entries[1]],
+		['updated only', '2026-11-01T10:00:02.000Z', entries[2]],
+	]);
+});
+
 describe('bad input is refused before any request, naming the field and the rule', () => {
 	const transcript = { resource: 'transcript', operation: 'getMany', channelId: 1014, botUserId: SAMPLE_USER };
 	const threeMonthsAgo = new Date();

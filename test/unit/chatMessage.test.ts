@@ -64,6 +64,12 @@ describe('toChatMessage', () => {
 		expect(() => toChatMessage({ ...valid, timestamp: 1692128357000 })).toThrow(/timestamp/);
 	});
 
+	it('takes a null timestamp (the provider sent no time; none is invented) but not a missing one', () => {
+		expect(toChatMessage({ ...valid, timestamp: null }).timestamp).toBeNull();
+		const { timestamp: _omit, ...missing } = valid;
+		expect(() => toChatMessage(missing)).toThrow(/timestamp: Required/);
+	});
+
 	it('rejects unknown fields (typos in a provider mapping)', () => {
 		expect(() => toChatMessage({ ...valid, contactname: 'x' })).toThrow(/unexpected field\(s\) contactname/);
 		expect(() => toChatMessage({ ...valid, media: { kind: 'image', url: 'u', extra: 1 } })).toThrow(/extra/);
