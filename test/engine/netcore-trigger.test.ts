@@ -146,6 +146,15 @@ test('a manual run shows the newest users and keeps no state', async () => {
 	expect(sim.log.find((entry) => USERS_ROUTE.test(entry.route ?? ''))?.body).toMatchObject({ startDate: since, endDate: expect.stringMatching(/Z$/) });
 });
 
+test('a Start Date still in the future asks nothing (a window ending before it starts is refused) until it has passed', async () => {
+	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
+	const node = triggerNode({ startDate: new Date(Date.now() + 86_400_000).toISOString() });
+	expect(await runPoll(node, { ...options, mode: 'manual' })).toBeNull();
+	expect(await runPoll(node, options)).toBeNull();
+	expect(await runPoll(node, options)).toBeNull();
+	expect(sim.count({ route: USERS_ROUTE })).toBe(0);
+});
+
 test('bad input fails the poll before any request', async () => {
 	const options = { store: await netcoreStore(sim), staticData: {} as IDataObject };
 	await expect(runPoll(triggerNode({ channelIds: [] }), options)).rejects.toThrow(/^Channels: choose at least one of/);

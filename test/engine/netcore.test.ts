@@ -173,6 +173,11 @@ describe('bad input is refused before any request, naming the field and the rule
 		['an unknown user channel', { resource: 'user', operation: 'getMany', channelIds: [1014, 1012], limit: 25 }, /^Channels: "1012" is not a channel code/],
 		['a users limit below 25', { resource: 'user', operation: 'getMany', channelIds: [1014], limit: 10 }, /^Limit: must be a whole number from 25 to 1000/],
 		['users with start after end', { resource: 'user', operation: 'getMany', channelIds: [1014], limit: 25, startDate: '2026-02-01', endDate: '2026-01-01' }, /^Start Date: /],
+		[
+			'users with a start in the future and no end (the end is now)',
+			{ resource: 'user', operation: 'getMany', channelIds: [1014], limit: 25, startDate: new Date(Date.now() + 86_400_000).toISOString() },
+			/^Start Date: .* is after the End Date .* \(an empty End Date is now\)$/,
+		],
 		['a month that is not a date', { resource: 'usage', operation: 'get', month: '2021-13', channelId: 1014 }, /^Month: "2021-13" is not a date or month/],
 	])('%s', async (_name, parameters, message) => {
 		const result = await runNode(netcoreNode(parameters), [{}], await netcoreStore(sim));
