@@ -90,15 +90,15 @@ export async function sampleUsers(context: IPollFunctions, settings: TriggerSett
 const NOT_THE_USERS = new Set([401, 408, 429]);
 
 /**
- * Whether a failed transcript read is this user's alone and will fail again (a 4xx, an answer that is not a
- * transcript, our own check of its content): then the user is emitted with the reason, as failing the poll would
- * block every later user for good. A failure without a status (the network) or a 5xx, after the shared retries,
- * is left to fail the poll, so the same users are read again next time.
+ * The error that should fail the poll, or undefined when a failed transcript read is this user's alone and will
+ * fail again (a 4xx, an answer that is not a transcript, our own check of its content): then the user is emitted
+ * with the reason, as failing the poll would block every later user for good. A failure without a status (the
+ * network) or a 5xx, after the shared retries, fails the poll, so the same users are read again next time.
  */
-function permanentForTheUser(error: unknown): boolean {
+function pollFailure(error: unknown): NodeApiError | undefined {
+	if (!(error instanceof NodeApiError)) return undefined;
 	const status = describeFailure(error).status;
-	if (status === undefined) return !(error instanceof NodeApiError);
-	return status < 500 && !NOT_THE_USERS.has(status);
+	return status === undefined || status >= 500 || NOT_THE_USERS.has(status) ? error : undefined;
 }
 
 const reasonOf = (error: unknown): string => {
@@ -117,8 +117,9 @@ async function transcriptOf(context: IPollFunctions, user: NetcoreUser, channelI
 		const transcript = await listTranscripts(context, { botUserId, channelId }, undefined, 0);
 		return { customFields: transcript.customFields, transcript: transcriptMessages(transcript, { botUserId, channelId }, simplify) };
 	} catch (error) {
-		if (permanentForTheUser(error)) return { transcriptError: reasonOf(error) };
-		throw error;
+		const failure = pollFailure(error);
+		if (failure) throw failure;
+		return { transcriptError: reasonOf(error) };
 	}
 }
 
