@@ -76,6 +76,8 @@ test.each(Object.keys(transient) as Array<keyof typeof transient>)(
 		expect((row.transcript as IDataObject[])[0]).toMatchObject({ provider: 'netcore', conversationId: added.userId });
 		expect(sim.log.filter((entry) => TRANSCRIPTS_ROUTE.test(entry.route ?? '')).at(-1)?.body).toEqual({ botUserId: added.userId, channelId: 1014 });
 	},
+	// Four attempts with the shared backoff between them (about 1-2 s), with room for a busy machine.
+	30_000,
 );
 
 test.each([
