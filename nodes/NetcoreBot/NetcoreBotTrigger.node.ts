@@ -29,7 +29,7 @@ export class NetcoreBotTrigger implements INodeType {
 				type: 'dateTime',
 				default: '',
 				description:
-					'On the first poll after activation, also emit the users created since this instant (ISO 8601, UTC when it has no offset). Empty: only users who appear after activation.',
+					'On the first poll after activation, also emit the users created since this instant (ISO 8601, UTC when it has no offset). Empty: only users who appear after activation. Fetch Test Event shows the newest users since this instant (empty: since 2000-01-01).',
 			},
 			{
 				displayName: 'Include Transcript',

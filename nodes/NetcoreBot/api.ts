@@ -62,13 +62,14 @@ export const transcriptsPageSchema = z
 	.passthrough();
 export type TranscriptsPage = z.infer<typeof transcriptsPageSchema>;
 
-/** Dates as the API wants them: ISO 8601 in UTC. Both are optional. */
+/** Dates as the API wants them: ISO 8601 in UTC. */
 export interface DateWindow {
 	startDate?: string;
 	endDate?: string;
 }
 
-export interface UsersQuery extends DateWindow {
+/** The users call documents no default for its dates, so both are always sent (see `usersWindow`). */
+export interface UsersQuery extends Required<DateWindow> {
 	channelIds: number[];
 }
 
@@ -97,14 +98,19 @@ export async function getUsage(context: RequestContext, monthDate: string, chann
 	);
 }
 
+/**
+ * One page of bot users. The spec bounds this call's query literally as `page | integer > 1` and
+ * `limit | integer > 25`: the first page goes without `page` (the server's first page under every reading), and
+ * `limit` must be at least 26 (callers ask for more and cut, see MIN_USERS_PAGE).
+ */
 export async function getUsersPage(context: RequestContext, query: UsersQuery, page: number, limit: number, itemIndex: number): Promise<UsersPage> {
 	return await callProvider(
 		context,
 		{
 			method: 'POST',
 			url: await urlOf(context, 'usersPath', itemIndex),
-			qs: { page, limit },
-			body: { channelIds: query.channelIds, ...dates(query) },
+			qs: page > 1 ? { page, limit } : { limit },
+			body: { channelIds: query.channelIds, startDate: query.startDate, endDate: query.endDate },
 		},
 		{ ...request(itemIndex), schema: usersPageSchema, expected: 'user list' },
 	);

@@ -9,9 +9,16 @@ import { CHANNELS, WHATSAPP, channelCode, channelOptions, describeChannels } fro
 
 /** Netcore's own parameters and their readers, shared by the node's operations and the trigger. */
 
-/** The API's page size bounds (transcripts: `limit` 25..1000; users: at least 25). */
+/** The API's page size bounds: transcripts `limit [25 .. 1000]`; users `limit > 25` (exclusive; no maximum given). */
 export const MIN_PAGE = 25;
 export const MAX_PAGE = 1000;
+export const MIN_USERS_PAGE = MIN_PAGE + 1;
+
+/**
+ * The users call documents `startDate` and `endDate` without a default (unlike transcripts), so both are always
+ * sent. An empty Start Date means this instant, before any bot user: every user up to the End Date.
+ */
+export const USERS_EARLIEST = '2000-01-01T00:00:00.000Z';
 
 export function limitFields(show: Show): INodeProperties[] {
 	return [
@@ -85,8 +92,9 @@ export function readChannels(context: ParameterContext, itemIndex: number, codes
 	return [...new Set(channels)];
 }
 
-export function dateFields(show: Show, what: string, oldest?: string): INodeProperties[] {
-	const rule = oldest ? ` ${oldest}` : '';
+/** Start and End Date; `startRule` says what the Start Date allows and what empty means. */
+export function dateFields(show: Show, what: string, startRule: string): INodeProperties[] {
+	const rule = ` ${startRule}`;
 	return [
 		{
 			displayName: 'Start Date',
@@ -142,6 +150,22 @@ export function readDateWindow(context: ParameterContext, itemIndex: number, thr
 		);
 	}
 	return { startDate, endDate };
+}
+
+/** The users call's window: the dates given, an empty End Date as `now`, an empty Start Date as USERS_EARLIEST. */
+export function usersWindow(window: DateWindow, now = new Date()): Required<DateWindow> {
+	const endDate = window.endDate ?? now.toISOString();
+	const startDate = window.startDate ?? (Date.parse(USERS_EARLIEST) <= Date.parse(endDate) ? USERS_EARLIEST : endDate);
+	return { startDate, endDate };
+}
+
+/** Start and End Date of the users call, defaults filled in; a start after the (default) end is refused. */
+export function readUsersWindow(context: ParameterContext, itemIndex: number, now = new Date()): Required<DateWindow> {
+	const window = usersWindow(readDateWindow(context, itemIndex, false), now);
+	if (Date.parse(window.startDate) > Date.parse(window.endDate)) {
+		throw invalidParameter(context.getNode(), 'Start Date', `${window.startDate} is after the End Date ${window.endDate} (an empty End Date is now)`, itemIndex);
+	}
+	return window;
 }
 
 /**

@@ -5,13 +5,15 @@ import { collectPages } from '../shared/paging';
 import type { RequestContext } from '../shared/request';
 import type { NetcoreTranscript, NetcoreUser, TranscriptsQuery, UsersQuery } from './api';
 import { getTranscriptsPage, getUsersPage, PROVIDER } from './api';
-import { MAX_PAGE, MIN_PAGE } from './fields';
+import { MAX_PAGE, MIN_PAGE, MIN_USERS_PAGE } from './fields';
 
 /**
  * Return All / Limit over Netcore's page/limit paging, with the largest page it accepts (1000). A server that
  * answers a page it already gave (one that ignores `page`, or a stuck `hasNextPage`) is an error, never a loop.
+ * A Limit below the smallest page (transcripts 25, users 26) asks for that page and keeps the first items.
  */
-const PAGING = { maxPageSize: MAX_PAGE, minPageSize: MIN_PAGE };
+const TRANSCRIPT_PAGING = { maxPageSize: MAX_PAGE, minPageSize: MIN_PAGE };
+const USER_PAGING = { maxPageSize: MAX_PAGE, minPageSize: MIN_USERS_PAGE };
 
 /** Remembers the page numbers answers report: a number reported twice means the server repeats a page. */
 function pageNumbers() {
@@ -37,8 +39,8 @@ function repeatedPage(context: RequestContext, what: string, page: number, itemI
 }
 
 /** Paging options for one list: a server whose paging fields disagree is an unexpected answer of that list. */
-const pagingOf = (context: RequestContext, what: string, limit: number | undefined, itemIndex: number) => ({
-	...PAGING,
+const pagingOf = (context: RequestContext, bounds: typeof USER_PAGING, what: string, limit: number | undefined, itemIndex: number) => ({
+	...bounds,
 	limit,
 	contradiction: (problem: string) => unexpectedAnswerError(context.getNode(), PROVIDER, what, `Its paging contradicts itself: ${problem}`, itemIndex),
 });
@@ -59,7 +61,7 @@ export async function listUsers(context: RequestContext, query: UsersQuery, limi
 			for (const user of users) seen.add(userKey(user));
 			return { items: users, total: answer.total ?? undefined, pages: answer.pages ?? undefined, hasMore: answer.hasNextPage ?? undefined };
 		},
-		pagingOf(context, 'user list', limit, itemIndex),
+		pagingOf(context, USER_PAGING, 'user list', limit, itemIndex),
 	);
 	return [...new Map(pages.map((user) => [userKey(user), user])).values()];
 }
@@ -92,7 +94,7 @@ export async function listTranscripts(
 			previous = current;
 			return { items: list, total: details?.total ?? undefined, pages: details?.pages ?? undefined };
 		},
-		pagingOf(context, 'transcript list', limit, itemIndex),
+		pagingOf(context, TRANSCRIPT_PAGING, 'transcript list', limit, itemIndex),
 	);
 	return { customFields, entries };
 }

@@ -9,14 +9,20 @@ import { describeRichContent } from './richContent';
 /** Netcore writes ISO 8601 dates (`2019-08-24T14:15:22Z`); epoch milliseconds are tolerated as well. */
 const NETCORE_DATE_FORMATS = ['ISO', 'epochMs'] as const;
 
-export function netcoreDate(value: unknown): string | null {
+/** An ISO 8601 UTC instant, or null when Netcore sent none we can read (its own text stays in `raw`). */
+export function timestampOf(value: unknown): string | null {
 	if (value === null || value === undefined || value === '') return null;
 	try {
 		return parseProviderDate(value as string | number, NETCORE_DATE_FORMATS);
 	} catch {
-		// Not a date we can read: keep Netcore's own text rather than drop it.
-		return String(value);
+		return null;
 	}
+}
+
+/** A date as ISO 8601 UTC; one we cannot read keeps Netcore's own text rather than being dropped. */
+export function netcoreDate(value: unknown): string | null {
+	const timestamp = timestampOf(value);
+	return timestamp ?? (value === null || value === undefined || value === '' ? null : String(value));
 }
 
 /** A bot user with camelCase keys (the API's `first interacted date` has spaces) and ISO 8601 UTC dates. */
@@ -58,7 +64,8 @@ export function transcriptIds(entries: NetcoreTranscript[], owner: TranscriptOwn
 export function simplifyTranscript(entry: NetcoreTranscript, owner: TranscriptOwner, messageId: string): ChatMessage & { content: IDataObject | null } {
 	const inbound = String(entry.from ?? '').toLowerCase() === 'user';
 	const content = (typeof entry.type === 'string' ? (entry[entry.type] ?? null) : null) as IDataObject | null;
-	const timestamp = netcoreDate(entry.createdAt) ?? netcoreDate(entry.updatedAt);
+	// An entry without a readable createdAt (or updatedAt) keeps an empty time rather than an invented one.
+	const timestamp = timestampOf(entry.createdAt) ?? timestampOf(entry.updatedAt);
 	const message = toChatMessage({
 		provider: 'netcore',
 		direction: inbound ? 'inbound' : 'outbound',

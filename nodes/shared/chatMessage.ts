@@ -52,7 +52,7 @@ export const chatMessageSchema = z
 			.strict()
 			.optional(),
 		status: z.string().optional(),
-		// Null when the provider sent no time: a fetch or receipt time would be invented.
+		// null only when the provider gave no readable time: a time is never invented.
 		timestamp: utcTimestamp.nullable(),
 		raw: z.record(z.unknown()),
 	})

@@ -32,14 +32,19 @@ test('lists the bot users of the chosen channel a page at a time, by name and id
 	const first = await searchBotUsers(1014);
 	expect(first.results).toHaveLength(100);
 	expect(first.results[0]).toEqual({ name: expect.stringMatching(/^\S+ \S+ \(\+919876543210\)$/), value: '+919876543210' });
-	expect(first.paginationToken).toBe('2');
+	// The next page, and the first page's End Date so that pages line up.
+	expect(first.paginationToken).toMatch(/^2@\d{4}-\d\d-\d\dT[\d:.]+Z$/);
 	const second = await searchBotUsers(1014, undefined, first.paginationToken);
 	expect(second.results).toHaveLength(50);
 	expect(second.paginationToken).toBeUndefined();
-	expect(sim.log.filter((entry) => USERS_ROUTE.test(entry.route ?? '')).map((entry) => [entry.path.replace(/^.*\?/, ''), entry.body])).toEqual([
-		['page=1&limit=100', { channelIds: [1014] }],
-		['page=2&limit=100', { channelIds: [1014] }],
+	// The users call read literally: both dates always (no default is documented), no page=1 (`page > 1`).
+	const window = { startDate: '2000-01-01T00:00:00.000Z', endDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) };
+	expect(sim.log.filter((entry) => USERS_ROUTE.test(entry.route ?? '')).map((entry) => [entry.path.replace(/^[^?]*\?/, ''), entry.body])).toEqual([
+		['limit=100', { channelIds: [1014], ...window }],
+		['page=2&limit=100', { channelIds: [1014], ...window }],
 	]);
+	const [firstCall, secondCall] = sim.log.filter((entry) => USERS_ROUTE.test(entry.route ?? '')).map((entry) => entry.body as { endDate: string });
+	expect(secondCall.endDate).toBe(firstCall.endDate);
 });
 
 test('filters by what the user types', async () => {

@@ -32,7 +32,7 @@ describe('User → Get Many', () => {
 		const users = output(result);
 		expect(users).toHaveLength(25);
 		expect(users[0]).toEqual(simplifiedUser(SAMPLE_USER, 'whatsapp', 1014));
-		expect(sim.log.find((entry) => USERS_ROUTE.test(entry.route ?? ''))).toMatchObject({ path: expect.stringMatching(/page=1&limit=25$/), body: { channelIds: [1014] } });
+		expect(sim.log.find((entry) => USERS_ROUTE.test(entry.route ?? ''))).toMatchObject({ path: expect.stringMatching(/\?limit=26$/), body: { channelIds: [1014] } });
 	});
 
 	test('Simplify off keeps the keys with spaces', async () => {
@@ -141,6 +141,23 @@ test('an entry without a type passes through as unknown instead of failing the w
 	]);
 });
 
+test('an entry without a readable date keeps an empty timestamp (never an invented one) instead of failing the transcript', async () => {
+	const entries = [
+		{ from: 'User', type: 'text', text: { message: 'no date' } },
+		{ from: 'Bot', type: 'text', text: { message: 'bad date' }, createdAt: 'yesterday' },
+		{ from: 'User', type: 'text', text: { message: 'updated only' }, updatedAt: '2026-11-01T10:00:02.000Z' },
+	];
+	const body = { botUser: { customFields: {} }, transcripts: entries, paginationDetails: { page: 1, pages: 1, total: 3, limit: 25 } };
+	sim.injectFault({ match: { provider: 'netcore', route: TRANSCRIPTS_ROUTE }, kind: 'status', status: 200, body, times: 1 });
+	const result = await runNode(netcoreNode({ resource: 'transcript', operation: 'getMany', channelId: 1010, botUserId: 'v-1', limit: 25 }), [{}], await netcoreStore(sim));
+	expect(result.error('Netcore Bot')).toBeUndefined();
+	expect(output(result).map((message) => [message.text, message.timestamp, message.raw])).toEqual([
+		['no date', null, entries[0]],
+		['bad date', null, entries[1]],
+		['updated only', '2026-11-01T10:00:02.000Z', entries[2]],
+	]);
+});
+
 describe('bad input is refused before any request, naming the field and the rule', () => {
 	const transcript = { resource: 'transcript', operation: 'getMany', channelId: 1014, botUserId: SAMPLE_USER };
 	const threeMonthsAgo = new Date();
@@ -156,6 +173,11 @@ describe('bad input is refused before any request, naming the field and the rule
 		['an unknown user channel', { resource: 'user', operation: 'getMany', channelIds: [1014, 1012], limit: 25 }, /^Channels: "1012" is not a channel code/],
 		['a users limit below 25', { resource: 'user', operation: 'getMany', channelIds: [1014], limit: 10 }, /^Limit: must be a whole number from 25 to 1000/],
 		['users with start after end', { resource: 'user', operation: 'getMany', channelIds: [1014], limit: 25, startDate: '2026-02-01', endDate: '2026-01-01' }, /^Start Date: /],
+		[
+			'users with a start in the future and no end (the end is now)',
+			{ resource: 'user', operation: 'getMany', channelIds: [1014], limit: 25, startDate: new Date(Date.now() + 86_400_000).toISOString() },
+			/^Start Date: .* is after the End Date .* \(an empty End Date is now\)$/,
+		],
 		['a month that is not a date', { resource: 'usage', operation: 'get', month: '2021-13', channelId: 1014 }, /^Month: "2021-13" is not a date or month/],
 	])('%s', async (_name, parameters, message) => {
 		const result = await runNode(netcoreNode(parameters), [{}], await netcoreStore(sim));

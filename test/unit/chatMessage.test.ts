@@ -64,7 +64,7 @@ describe('toChatMessage', () => {
 		expect(() => toChatMessage({ ...valid, timestamp: 1692128357000 })).toThrow(/timestamp/);
 	});
 
-	it('takes a null timestamp (the provider sent no time) but not a missing one', () => {
+	it('takes a null timestamp (the provider sent no time; none is invented) but not a missing one', () => {
 		expect(toChatMessage({ ...valid, timestamp: null }).timestamp).toBeNull();
 		const { timestamp: _omit, ...missing } = valid;
 		expect(() => toChatMessage(missing)).toThrow(/timestamp: Required/);

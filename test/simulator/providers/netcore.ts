@@ -2,11 +2,12 @@
  * Netcore Bot Open API (specs/netcore-bot-open-api.txt): an auth call for a session token, bot usage per month,
  * bot users, and a bot user's transcripts. The spec names no paths and no token header; the simulator serves
  * the credential's default paths under /netcore and expects `Authorization: Bearer <authToken>`. Errors are
- * NestJS-shaped `{ statusCode, error, message }`.
+ * NestJS-shaped `{ statusCode, error, message }`. Requests are checked in netcore-validate.ts (strict by default).
  */
 import { json, type AuthCheck, type ProviderFactory, type Reply, type SimRequest } from '../provider';
 import type { TokenIssuer } from '../tokens';
 import { NetcoreData, TRANSCRIPT_CHANNELS, USER_CHANNELS, WHATSAPP } from './netcore-data';
+import { Invalid, integerQuery, isoDate, objectBody, onlyDocumented, transcriptsPaging, usersPaging, usersWindow } from './netcore-validate';
 
 export const NETCORE_PATHS = { auth: '/v1/auth', usage: '/v1/usage', users: '/v1/users', transcripts: '/v1/transcripts' } as const;
 const APP = { appId: 'netcore-app-1', appSecret: 'netcore-secret-1' };
@@ -15,36 +16,7 @@ const ERROR_NAMES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthor
 export const netcoreError = (statusCode: number, message: string): Reply =>
 	json(statusCode, { statusCode, error: ERROR_NAMES[statusCode] ?? 'Error', message });
 
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
-
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Thrown by the checks below; becomes a 400 answer. */
-class Invalid extends Error {}
-
-function integerQuery(query: URLSearchParams, name: string, fallback: number, min: number, max = Infinity): number {
-	const raw = query.get(name);
-	if (raw === null || raw === '') return fallback;
-	const value = Number(raw);
-	if (!/^\d+$/.test(raw) || value < min || value > max) {
-		throw new Invalid(max === Infinity ? `${name} must be an integer of at least ${min}` : `${name} must be an integer from ${min} to ${max}`);
-	}
-	return value;
-}
-
-function isoDate(body: Record<string, unknown>, name: string): number | undefined {
-	const value = body[name];
-	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'string' || !ISO_UTC.test(value) || Number.isNaN(Date.parse(value))) {
-		throw new Invalid(`${name} must be an ISO 8601 date string in UTC`);
-	}
-	return Date.parse(value);
-}
-
-function objectBody(body: unknown): Record<string, unknown> {
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Invalid('Request body must be a JSON object');
-	return body as Record<string, unknown>;
-}
 
 /** The current date minus 3 calendar months: the oldest transcript start date the API accepts. */
 export function oldestTranscriptStart(nowMs: number): number {
@@ -78,13 +50,14 @@ const validated = (handler: (request: SimRequest) => Reply) => (request: SimRequ
 	}
 };
 
-export const netcore: ProviderFactory = ({ seed, sizes, tokens }) => {
+export const netcore: ProviderFactory = ({ seed, sizes, tokens, strict }) => {
 	const data = new NetcoreData(seed, sizes, Date.now());
 
 	const usage = validated(({ query }) => {
+		onlyDocumented(strict, 'query', query.keys(), ['monthDate', 'channelId']);
 		const monthDate = query.get('monthDate') ?? '';
 		if (!/^\d{4}-(0[1-9]|1[0-2])-01$/.test(monthDate)) throw new Invalid('monthDate must be the first day of a month, e.g. 2021-08-01');
-		const channelId = integerQuery(query, 'channelId', NaN, 0);
+		const channelId = integerQuery(query, 'channelId', NaN, { min: 0, rule: 'channel code' });
 		if (!(channelId in TRANSCRIPT_CHANNELS)) throw new Invalid('channelId must be one of the channel codes');
 		const users = channelId in USER_CHANNELS ? data.users(channelId).filter((user) => user.createdDate.startsWith(monthDate.slice(0, 7))) : [];
 		const perUser = 5 + (seed % 7);
@@ -92,18 +65,16 @@ export const netcore: ProviderFactory = ({ seed, sizes, tokens }) => {
 	});
 
 	const users = validated(({ query, body }) => {
-		const pageNumber = integerQuery(query, 'page', 1, 1);
-		const limit = integerQuery(query, 'limit', 25, 25);
+		const { pageNumber, limit } = usersPaging(query, strict);
 		const input = objectBody(body);
+		onlyDocumented(strict, 'body', Object.keys(input), ['channelIds', 'startDate', 'endDate']);
 		const channelIds = input.channelIds;
 		if (!Array.isArray(channelIds) || channelIds.length === 0) throw new Invalid('channelIds must be a non-empty array');
 		if (new Set(channelIds).size !== channelIds.length) throw new Invalid('channelIds must contain unique items');
 		if (!channelIds.every((id) => typeof id === 'number' && id in USER_CHANNELS)) {
 			throw new Invalid(`each value in channelIds must be one of: ${Object.keys(USER_CHANNELS).join(', ')}`);
 		}
-		const start = isoDate(input, 'startDate') ?? -Infinity;
-		const end = isoDate(input, 'endDate') ?? Infinity;
-		if (start > end) throw new Invalid('startDate must not be after endDate');
+		const { start, end } = usersWindow(input, strict);
 		const selected = (channelIds as number[])
 			.flatMap((channelId) => data.users(channelId))
 			.filter((user) => Date.parse(user.createdDate) >= start && Date.parse(user.createdDate) <= end)
@@ -113,9 +84,9 @@ export const netcore: ProviderFactory = ({ seed, sizes, tokens }) => {
 	});
 
 	const transcripts = validated(({ query, body }) => {
-		const pageNumber = integerQuery(query, 'page', 1, 1);
-		const limit = integerQuery(query, 'limit', 50, 25, 1000);
+		const { pageNumber, limit } = transcriptsPaging(query, strict);
 		const input = objectBody(body);
+		onlyDocumented(strict, 'body', Object.keys(input), ['botUserId', 'channelId', 'startDate', 'endDate']);
 		const { botUserId, channelId } = input;
 		if (typeof botUserId !== 'string' || botUserId.trim() === '') throw new Invalid('botUserId must be a non-empty string');
 		if (typeof channelId !== 'number' || !(channelId in TRANSCRIPT_CHANNELS)) {
@@ -128,7 +99,7 @@ export const netcore: ProviderFactory = ({ seed, sizes, tokens }) => {
 		const start = isoDate(input, 'startDate') ?? oldestTranscriptStart(now);
 		const end = isoDate(input, 'endDate') ?? now;
 		if (start < oldestTranscriptStart(now)) throw new Invalid('startDate must not be older than 3 months from current date');
-		if (start > end) throw new Invalid('startDate must not be after endDate');
+		if (start > end) throw new Invalid('body.startDate: must not be after endDate');
 		const { from, to } = data.transcriptRange(start, end);
 		const total = to - from;
 		const first = from + (pageNumber - 1) * limit;
@@ -149,7 +120,9 @@ export const netcore: ProviderFactory = ({ seed, sizes, tokens }) => {
 				path: NETCORE_PATHS.auth,
 				auth: false,
 				handler: validated(({ body }) => {
-					const { appId, appSecret } = objectBody(body);
+					const input = objectBody(body);
+					onlyDocumented(strict, 'body', Object.keys(input), ['appId', 'appSecret']);
+					const { appId, appSecret } = input;
 					if (typeof appId !== 'string' || typeof appSecret !== 'string') throw new Invalid('appId and appSecret must be strings');
 					if (appId !== APP.appId || appSecret !== APP.appSecret) return netcoreError(409, 'Invalid appId or appSecret');
 					const issued = tokens.issue(appId);

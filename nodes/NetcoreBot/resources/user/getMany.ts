@@ -5,7 +5,7 @@ import { optionsField, readSimplify, simplifyField } from '../../../shared/field
 import type { Operation } from '../../../shared/operation';
 import type { UsersQuery } from '../../api';
 import { USER_CHANNEL_CODES, channelCode } from '../../channels';
-import { channelsField, dateFields, limitFields, readChannels, readDateWindow, readNetcoreLimit } from '../../fields';
+import { channelsField, dateFields, limitFields, readChannels, readNetcoreLimit, readUsersWindow } from '../../fields';
 import { listUsers } from '../../listing';
 import { simplifyUser } from '../../normalize';
 
@@ -26,7 +26,7 @@ export const getManyUsers: Operation<Params> = {
 	},
 	description: [
 		channelsField(show, USER_CHANNEL_CODES, 'The channels whose bot users to list'),
-		...dateFields(show, 'users created'),
+		...dateFields(show, 'users created', 'Empty: from 2000-01-01T00:00:00Z, i.e. every user (Netcore requires both dates).'),
 		...limitFields(show),
 		simplifyField(show, 'Whether to return users with camelCase keys (firstInteractedDate...), the channel code and ISO 8601 UTC dates, instead of the raw API answer'),
 		optionsField(show, [maxConcurrentRequestsOption]),
@@ -34,7 +34,7 @@ export const getManyUsers: Operation<Params> = {
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
 		return {
-			query: { channelIds: readChannels(this, itemIndex, USER_CHANNEL_CODES), ...readDateWindow(this, itemIndex, false) },
+			query: { channelIds: readChannels(this, itemIndex, USER_CHANNEL_CODES), ...readUsersWindow(this, itemIndex) },
 			limit: readNetcoreLimit(this, itemIndex),
 			simplify: readSimplify(this, itemIndex),
 		};
