@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../shared/errors';
 import { maxConcurrentRequestsOption } from '../shared/execution';
+import { idempotencyKeyOption } from '../shared/idempotency';
 import { getParameter, optionsField, readPositiveInteger, readTimeZone, timeZoneOption, type Show } from '../shared/fields';
 import { PROVIDER } from './api';
 import { formatCtLiveTimestamp, toCtLiveTimestamp } from './values';
@@ -27,7 +28,7 @@ const itemsPerRequest: INodeProperties = {
 };
 
 /** Every CTLive operation posts, so each has the same Options. */
-export const sendOptionsField = (show: Show) => optionsField(show, [itemsPerRequest, maxConcurrentRequestsOption, timeZone]);
+export const sendOptionsField = (show: Show) => optionsField(show, [itemsPerRequest, maxConcurrentRequestsOption, idempotencyKeyOption, timeZone]);
 
 export function stringField(
 	name: string,

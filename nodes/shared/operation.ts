@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { beginExecution, readMaxConcurrentRequests } from './execution';
 import { runPool } from './pool';
-import { SendGuard } from './sendOnce';
+import { declaresIdempotencyKey, SendGuard } from './sendOnce';
 import { AdaptiveLimiter, LimiterClosedError } from './throttle';
 
 /** An entry of the Operation selector; `value` defaults to the operation's key in its resource. */
@@ -22,6 +22,11 @@ interface BaseOperation<Params> {
 	readParameters(this: IExecuteFunctions, itemIndex: number): Params;
 	/** Runs one item and returns its output rows (each becomes an item paired with the input). */
 	run(this: IExecuteFunctions, params: Params, itemIndex: number): Promise<IDataObject[]>;
+	/**
+	 * What makes two tries of one item the same message, for Retry On Fail (see sendOnce.ts); default: all its
+	 * parameters. Leave out what differs between tries of one message, such as a time that defaults to now.
+	 */
+	identity?(params: Params): unknown;
 }
 
 /** Reads are idempotent: retried on any transient failure. Items with the same key run in input order. */
@@ -65,6 +70,9 @@ export function operationTable<Map extends OperationMap>(operations: Map): Map {
 					`Operation "${resource}/${name}" sends but declares no orderKey: name the recipient so messages to it keep their order`,
 				);
 			}
+			if (kind === 'send' && !declaresIdempotencyKey(operation.description)) {
+				throw new Error(`Operation "${resource}/${name}" sends but has no Idempotency Key option: add idempotencyKeyOption to its Options`);
+			}
 		}
 	}
 	return operations;
@@ -94,8 +102,8 @@ export async function runOperation<Params>(
 	// bad value fails the node before any request.
 	const limiter = new AdaptiveLimiter(readMaxConcurrentRequests(context));
 	beginExecution(context, { limiter, kind: operation.kind ?? 'read' });
-	// A send delivers each item once, however n8n retries (see sendOnce.ts).
-	const guard = operation.kind === 'send' ? new SendGuard(context) : undefined;
+	// What changes state at the provider happens once per item, however n8n retries (see sendOnce.ts).
+	const guard = operation.kind === 'send' || declaresIdempotencyKey(operation.description) ? new SendGuard<Params>(context, operation.identity?.bind(operation)) : undefined;
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {

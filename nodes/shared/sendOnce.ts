@@ -6,11 +6,11 @@
  *   deduplication store just before it goes out (idempotency.ts); a key claimed before is not sent again.
  * - A failure after other items went out says which ones did, and whether a retry sends them again.
  */
-import type { IDataObject, IExecuteFunctions, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { deliveryMemory, type DeliveryMemory } from './deliveries';
 import { mayHaveBeenDelivered } from './errors';
-import { claimKey, readIdempotencyKey, releaseKeys } from './idempotency';
+import { claimKey, IDEMPOTENCY_KEY, readIdempotencyKey, releaseKeys } from './idempotency';
 import { LimiterClosedError } from './throttle';
 
 /** Input items are numbered from 1 in what a person reads. */
@@ -21,7 +21,12 @@ function itemList(indices: number[], max = 20): string {
 	return more ? `input items ${shown.join(', ')}${more}` : `input items ${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
 
-export class SendGuard {
+/** Whether an operation's parameters offer the Idempotency Key (in its Options collection). */
+export function declaresIdempotencyKey(description: INodeProperties[]): boolean {
+	return description.some((property) => property.name === 'options' && (property.options ?? []).some((option) => 'name' in option && option.name === IDEMPOTENCY_KEY));
+}
+
+export class SendGuard<Params> {
 	private readonly memory: DeliveryMemory;
 	private readonly keys: Array<string | undefined> = [];
 	/** For an item whose key an earlier item of this run already has: that item. */
@@ -32,7 +37,11 @@ export class SendGuard {
 	private readonly claimed = new Set<number>();
 	private readonly keysToRelease: string[] = [];
 
-	constructor(private readonly context: IExecuteFunctions) {
+	constructor(
+		private readonly context: IExecuteFunctions,
+		/** What identifies an item's message across tries (default: all its parameters). */
+		private readonly identity: (params: Params) => unknown = (params) => params,
+	) {
 		this.memory = deliveryMemory(context);
 	}
 
@@ -50,8 +59,8 @@ export class SendGuard {
 	 * What the item outputs instead of being sent (an earlier try's result, or `alreadySent`), or undefined to send
 	 * it. Claims its key when it has one: call `sent` or `failed` afterwards.
 	 */
-	async instead(itemIndex: number, params: unknown): Promise<IDataObject[] | undefined> {
-		const earlier = this.memory.recall(itemIndex, params);
+	async instead(itemIndex: number, params: Params): Promise<IDataObject[] | undefined> {
+		const earlier = this.memory.recall(itemIndex, this.identity(params));
 		if (earlier) {
 			this.delivered.add(itemIndex);
 			return earlier;
@@ -65,8 +74,8 @@ export class SendGuard {
 		return undefined;
 	}
 
-	sent(itemIndex: number, params: unknown, rows: IDataObject[]): void {
-		this.memory.remember(itemIndex, params, rows);
+	sent(itemIndex: number, params: Params, rows: IDataObject[]): void {
+		this.memory.remember(itemIndex, this.identity(params), rows);
 		this.delivered.add(itemIndex);
 	}
 

@@ -3,7 +3,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../simulator';
 import { ctliveNode, ctliveStore, postedResults } from './ctlive.fixture';
-import { registerFixtureNodeType, runWorkflow } from './harness';
+import { deduplicationStore } from './deduplication-store';
+import { registerFixtureNodeType, runNode, runWorkflow } from './harness';
 
 /** Passes its input on to both of its outputs, so a node connected to both runs twice in one execution. */
 class BothOutputs implements INodeType {
@@ -52,4 +53,20 @@ test('the same message sent again by a later run of the node in one execution (a
 	const ids = postedResults(sim).map((entry) => entry.messageId);
 	expect(ids).toHaveLength(2);
 	expect(ids[1]).not.toBe(ids[0]);
+});
+
+test('with an Idempotency Key the message id comes from the key: the same in a later execution, different for another key', async () => {
+	const store = await deduplicationStore();
+	const send = (key: string) =>
+		ctliveNode({ resource: 'message', operation: 'send', messageType: 'text', from: '385919998888', to: '1234', text: 'ok', options: { idempotencyKey: key } });
+	const credentials = await ctliveStore(sim);
+	await runNode(send('order-7'), [{}], credentials);
+	// As "Retry execution" after a lost key (a new execution): the store forgot it, CTLive still sees the same id.
+	store.rows.clear();
+	await runNode(send('order-7'), [{}], credentials);
+	await runNode(send('order-8'), [{}], credentials);
+	const ids = postedResults(sim).map((entry) => entry.messageId);
+	expect(ids).toHaveLength(3);
+	expect(ids[1]).toBe(ids[0]);
+	expect(ids[2]).not.toBe(ids[0]);
 });

@@ -1,10 +1,12 @@
 /**
  * A send must name its recipient (orderKey): a type error for TypeScript authors (checked by `tsc -p
  * tsconfig.test.json`, part of `npm run lint`, through the @ts-expect-error lines below) and refused when the
- * node's operation table is built, for JavaScript or a cast.
+ * node's operation table is built, for JavaScript or a cast. It must also offer the Idempotency Key option.
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { optionsField } from '../../nodes/shared/fields';
+import { idempotencyKeyOption } from '../../nodes/shared/idempotency';
 import { operationTable, type Operation, type SendOperation } from '../../nodes/shared/operation';
 
 interface Params {
@@ -12,7 +14,7 @@ interface Params {
 }
 
 const base = {
-	description: [],
+	description: [optionsField({}, [idempotencyKeyOption])],
 	readParameters: () => ({ to: '+15550001' }),
 	run: async (): Promise<IDataObject[]> => [],
 };
@@ -41,6 +43,11 @@ describe('operationTable', () => {
 		expect(() => operationTable({ message: { send: operation } })).toThrow(
 			'Operation "message/send" sends but declares no orderKey',
 		);
+	});
+
+	it('refuses a send without the Idempotency Key option, naming the operation', () => {
+		const bare = { ...send, description: [optionsField({}, [])] };
+		expect(() => operationTable({ message: { send: bare } })).toThrow('Operation "message/send" sends but has no Idempotency Key option');
 	});
 
 	it('refuses an unknown kind', () => {

@@ -6,6 +6,7 @@ import type { SendOperation } from '../../../shared/operation';
 import { newMessage, postResults, type NewMessage } from '../../api';
 import { dateField, readDatesTimeZone, readOptionalString, readTimestamp, sendOptionsField, stringField } from '../../fields';
 import { isHttpUrl } from '../../../shared/fields';
+import { readIdempotencyKey } from '../../../shared/idempotency';
 import { stableMessageId } from '../../values';
 
 export interface SendMessageParams {
@@ -32,6 +33,19 @@ function readContent(context: IExecuteFunctions, itemIndex: number): NewMessage[
 	}
 	const caption = readOptionalString(context, 'caption', itemIndex);
 	return { type: MESSAGE_TYPES[messageType], ...(caption ? { caption } : {}), url };
+}
+
+/**
+ * The id of a message the user gave none: with an Idempotency Key, derived from the key, so CTLive sees the same
+ * id on any resend (Retry execution, a re-run); without, the same for every try of this item in this run of the
+ * node (the run index tells a loop's later run, a new message, from Retry On Fail) and different otherwise.
+ */
+function generatedMessageId(context: IExecuteFunctions, itemIndex: number, content: string[]): string {
+	const node = [context.getWorkflow().id, context.getNode().id];
+	const key = readIdempotencyKey(context, itemIndex);
+	if (key !== undefined) return stableMessageId(['idempotencyKey', ...node, key]);
+	const runIndex = Number(context.getWorkflowDataProxy(itemIndex).$runIndex ?? 0);
+	return stableMessageId([node[0], context.getExecutionId(), node[1], runIndex, itemIndex, ...content]);
 }
 
 export const sendMessage: SendOperation<SendMessageParams> = {
@@ -96,10 +110,7 @@ export const sendMessage: SendOperation<SendMessageParams> = {
 		const message = readContent(this, itemIndex);
 		const extra = (name: string) => readOptionalString(this, `additionalFields.${name}`, itemIndex);
 		const receivedAt = readTimestamp(this, itemIndex, { name: 'additionalFields.receivedAt', displayName: 'Received At' }, timeZone);
-		// The run index tells a loop's later run of this node (a new message) from Retry On Fail (the same run).
-		const runIndex = Number(this.getWorkflowDataProxy(itemIndex).$runIndex ?? 0);
-		const origin = [this.getWorkflow().id, this.getExecutionId(), this.getNode().id, runIndex, itemIndex];
-		const messageId = extra('messageId') ?? stableMessageId([...origin, from, to, JSON.stringify(message)]);
+		const messageId = extra('messageId') ?? generatedMessageId(this, itemIndex, [from, to, JSON.stringify(message)]);
 		return {
 			entry: newMessage({
 				from,
@@ -116,6 +127,9 @@ export const sendMessage: SendOperation<SendMessageParams> = {
 
 	// Messages of one conversation must reach the agent in the order the customer wrote them.
 	orderKey: ({ entry }) => `${entry.to}\u0000${entry.from}`,
+
+	// Received At defaults to now, which differs between tries of one message; its id does not.
+	identity: ({ entry }) => entry.messageId,
 
 	async run(this: IExecuteFunctions, { entry }, itemIndex): Promise<IDataObject[]> {
 		await postResults(this, [entry], itemIndex);

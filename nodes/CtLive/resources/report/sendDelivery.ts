@@ -126,6 +126,9 @@ export const sendDeliveryReport: SendOperation<SendDeliveryParams> = {
 	// Reports of one message must arrive in order (PENDING before DELIVERED).
 	orderKey: ({ entry }) => entry.messageId,
 
+	// Times that default to now differ between tries of one report.
+	identity: ({ entry }) => [entry.messageId, entry.to, entry.status, entry.bulkId, entry.channel],
+
 	async run(this: IExecuteFunctions, { entry }, itemIndex): Promise<IDataObject[]> {
 		await postResults(this, [entry], itemIndex);
 		return [entry];

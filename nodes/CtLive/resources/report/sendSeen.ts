@@ -42,6 +42,9 @@ export const sendSeenReport: SendOperation<SendSeenParams> = {
 
 	orderKey: ({ entry }) => entry.messageId,
 
+	// Times that default to now differ between tries of one report.
+	identity: ({ entry }) => [entry.messageId, entry.to],
+
 	async run(this: IExecuteFunctions, { entry }, itemIndex): Promise<IDataObject[]> {
 		await postResults(this, [entry], itemIndex);
 		return [entry];

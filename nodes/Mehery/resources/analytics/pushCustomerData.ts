@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { idempotencyKeyOption } from '../../../shared/idempotency';
 import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { anyObject, dataOf, meheryRequest } from '../../api';
@@ -36,7 +37,7 @@ export const pushCustomerData: Operation<Params> = {
 		{ displayName: 'Record Type', name: 'recordType', type: 'string', required: true, default: 'CUSTOMER', description: 'What kind of record this is, e.g. CUSTOMER or ORDER', displayOptions: { show } },
 		...keyValueOrJsonFields(show, RECORD_DATA),
 		linksField(show),
-		optionsField(show, [maxConcurrentRequestsOption]),
+		optionsField(show, [maxConcurrentRequestsOption, idempotencyKeyOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

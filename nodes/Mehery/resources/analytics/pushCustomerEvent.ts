@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { idempotencyKeyOption } from '../../../shared/idempotency';
 import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { anyObject, dataOf, meheryRequest } from '../../api';
@@ -24,7 +25,7 @@ export const pushCustomerEvent: Operation<Params> = {
 		{ displayName: 'Event Name', name: 'eventName', type: 'string', required: true, default: '', placeholder: 'CUSTOMER_CREATED', description: 'Event name and action', displayOptions: { show } },
 		{ displayName: 'Event ID', name: 'eventId', type: 'string', required: true, default: '', placeholder: '1234567', description: 'Your unique ID of this event', displayOptions: { show } },
 		linksField(show),
-		optionsField(show, [maxConcurrentRequestsOption]),
+		optionsField(show, [maxConcurrentRequestsOption, idempotencyKeyOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

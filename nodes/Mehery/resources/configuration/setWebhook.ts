@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { idempotencyKeyOption } from '../../../shared/idempotency';
 import { invalidParameter } from '../../../shared/errors';
 import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
@@ -38,7 +39,7 @@ export const setWebhook: Operation<Params> = {
 				"Public HTTPS URL with a valid certificate that Mehery will call. Plain http and local addresses are refused unless the credential's Base URL is a local server (an on-premise install).",
 			displayOptions: { show },
 		},
-		optionsField(show, [maxConcurrentRequestsOption]),
+		optionsField(show, [maxConcurrentRequestsOption, idempotencyKeyOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

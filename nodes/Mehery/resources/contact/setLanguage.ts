@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { idempotencyKeyOption } from '../../../shared/idempotency';
 import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { eventResults, meheryRequest, resultList } from '../../api';
@@ -38,7 +39,7 @@ export const setContactLanguage: Operation<Params> = {
 			description: 'Language code, optionally with a region: en, hi, en_US, pt_BR',
 			displayOptions: { show },
 		},
-		optionsField(show, [maxConcurrentRequestsOption]),
+		optionsField(show, [maxConcurrentRequestsOption, idempotencyKeyOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

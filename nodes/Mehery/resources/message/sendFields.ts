@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { idempotencyKeyOption } from '../../../shared/idempotency';
 import { optionsField } from '../../../shared/fields';
 import { channelField } from '../../fields';
 import { contactFields } from './contactCardFields';
@@ -150,6 +151,7 @@ const buttonFields: INodeProperties[] = [
 			description: 'Whether Mehery should mask the message content in its logs and inbox (e.g. for one-time passwords)',
 		},
 		maxConcurrentRequestsOption,
+		idempotencyKeyOption,
 		{
 			displayName: 'Recipient Name',
 			name: 'recipientName',

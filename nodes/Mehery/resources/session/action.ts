@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { idempotencyKeyOption } from '../../../shared/idempotency';
 import { optionsField } from '../../../shared/fields';
 import type { Operation, OperationOption } from '../../../shared/operation';
 import { eventResults, meheryRequest, resultList } from '../../api';
@@ -19,7 +20,7 @@ export function sessionAction(operation: string, path: string, description: stri
 	return {
 		option,
 		kind: 'send',
-		description: [sessionIdField(show, description), optionsField(show, [maxConcurrentRequestsOption])],
+		description: [sessionIdField(show, description), optionsField(show, [maxConcurrentRequestsOption, idempotencyKeyOption])],
 		readParameters(this: IExecuteFunctions, itemIndex) {
 			return { sessionId: readSessionId(this, itemIndex) };
 		},

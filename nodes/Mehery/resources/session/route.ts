@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
+import { idempotencyKeyOption } from '../../../shared/idempotency';
 import { invalidParameter } from '../../../shared/errors';
 import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
@@ -57,7 +58,7 @@ export const routeSession: Operation<Params> = {
 			description: 'Extra parameters for the receiving queue, passed on by Mehery',
 			displayOptions: { show },
 		},
-		optionsField(show, [maxConcurrentRequestsOption]),
+		optionsField(show, [maxConcurrentRequestsOption, idempotencyKeyOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
