@@ -227,6 +227,15 @@ export class N8nClient {
 		return String(result.executionId);
 	}
 
+	/**
+	 * The executions list's "Retry" (POST /rest/executions/{id}/retry): a new execution that reuses the failed
+	 * one's data and runs its failed node again, with the workflow as it was (`loadWorkflow: false`) or as saved.
+	 * Answers once the retry has finished.
+	 */
+	async retryExecution(id: string, loadWorkflow = false): Promise<unknown> {
+		return this.rest('POST', `/executions/${encodeURIComponent(id)}/retry`, { loadWorkflow });
+	}
+
 	/** Public API GET /api/v1/executions/{id}?includeData=true. */
 	async getExecution(id: string): Promise<N8nExecution> {
 		return this.api('GET', `/executions/${encodeURIComponent(id)}?includeData=true`);
