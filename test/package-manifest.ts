@@ -71,9 +71,10 @@ export function publishedNodes(): PublishedNode[] {
 		const source = sourceOf(distFile);
 		const definition = instantiate<INodeType>(source);
 		const { description } = definition;
-		const isTrigger =
-			description.group.includes('trigger') || Boolean(definition.webhook ?? definition.poll ?? definition.trigger);
-		const isWebhookTrigger = typeof definition.webhook === 'function';
+		// A webhook of an action node (the restart webhook a waiting operation is resumed through) starts nothing.
+		const resumedOnly = (description.webhooks ?? []).every((webhook) => webhook.restartWebhook === true);
+		const isWebhookTrigger = typeof definition.webhook === 'function' && !resumedOnly;
+		const isTrigger = description.group.includes('trigger') || isWebhookTrigger || Boolean(definition.poll ?? definition.trigger);
 		return { type: `${packageName}.${description.name}`, source, codex: source.replace(/\.ts$/, '.json'), definition, isTrigger, isWebhookTrigger };
 	});
 }

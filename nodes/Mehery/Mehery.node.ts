@@ -1,8 +1,10 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { receiveReply, replyOutputs, REPLY_WEBHOOKS, SEND_AND_WAIT } from '../shared/conversation';
 import { dispatch } from '../shared/operation';
 import { defineResources } from '../shared/resource';
+import { conversationSecret } from './conversation';
 import { searchChannels, searchTemplates } from './listSearch';
 import { analytics } from './resources/analytics';
 import { configuration } from './resources/configuration';
@@ -24,8 +26,11 @@ export class Mehery implements INodeType {
 		defaults: { name: 'Mehery' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// Send and Wait for Reply continues on Reply or, after its time limit, on No Reply.
+		outputs: replyOutputs(SEND_AND_WAIT),
 		credentials: [{ name: 'meheryXmsApi', required: true }],
+		// Where the Mehery Trigger hands over the customer's reply (n8n's resume URL of the waiting execution).
+		webhooks: REPLY_WEBHOOKS,
 		properties: resources.properties,
 	};
 
@@ -33,5 +38,9 @@ export class Mehery implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await dispatch(this, resources.operations);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return receiveReply(this, await conversationSecret(this));
 	}
 }

@@ -1,8 +1,10 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
-import { anyObject, CREDENTIAL_TYPE, dataOf, meheryApiRoot, meheryRequest, PROVIDER } from './api';
+import { CONVERSATION_WEBHOOK, conversationWebhook, receiveConversationCall } from '../shared/conversation';
+import { readCombine, readMediaDownload, receiveWebhook, triggerScope, webhookRegistration } from '../shared/trigger';
+import { anyObject, CREDENTIAL_TYPE, dataOf, meheryApiRoot, meheryRequest, PROVIDER, receiptSchema } from './api';
+import { conversationKeys, conversationSecret, ENDPOINT_PREFIX, senderOf } from './conversation';
 import { codeOf, deliverySchema, isContactRequest, splitDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/properties';
 
@@ -45,6 +47,8 @@ export class MeheryTrigger implements INodeType {
 				responseData: 'firstEntryJson',
 				path: 'mehery',
 			},
+			// Where a Mehery node's Send and Wait for Reply registers its wait (signed with the API key).
+			conversationWebhook(ENDPOINT_PREFIX),
 		],
 		properties: triggerProperties,
 	};
@@ -74,6 +78,8 @@ export class MeheryTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const secret = await conversationSecret(this);
+		if (this.getWebhookName() === CONVERSATION_WEBHOOK) return receiveConversationCall(this, secret, triggerScope(this));
 		const { verifyToken } = await this.getCredentials<TriggerCredentials>(CREDENTIAL_TYPE);
 		const selected = this.getNodeParameter('events', ['message']) as string[];
 		const statuses = this.getNodeParameter('statuses', []) as string[];
@@ -101,6 +107,15 @@ export class MeheryTrigger implements INodeType {
 			respondFromWorkflow: ({ body }) => respondFromWorkflow && isContactRequest(body),
 			simplify: this.getNodeParameter('simplify', true) as boolean,
 			media: readMediaDownload(this),
+			combine: readCombine(this, senderOf),
+			conversations: {
+				secret,
+				keysOf: conversationKeys,
+				reprompt: async (wait) => {
+					await meheryRequest(this, { method: 'POST', path: '/message/send', body: wait.reprompt, kind: 'send' }, receiptSchema, 'send receipt (ApiResponse of OutBoundReciept)');
+				},
+			},
+			endpointSecret: secret,
 		});
 	}
 }

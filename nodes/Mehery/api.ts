@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { meheryApiUrl } from '../../credentials/MeheryXmsApi.credentials';
@@ -71,7 +71,7 @@ export const receiptSchema = dataOf(z.object({ id: text }).passthrough()).refine
 });
 export const anyObject = z.object({}).passthrough();
 
-export type MeheryContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
+export type MeheryContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 export interface MeheryCall {
 	method: IHttpRequestMethods;

@@ -104,3 +104,17 @@ export function claimIds(staticData: IDataObject, scope: string, ids: Array<stri
 	}
 	return isNew;
 }
+
+/**
+ * Writes the ids this process remembers into `staticData` when they differ from it. For a webhook call that ran
+ * long (collecting a burst, handing a reply over): its copy of static data was loaded when it began, and saving
+ * it unchanged would put back the ids of that moment.
+ */
+export function refreshIds(staticData: IDataObject, scope: string, options: DedupeOptions = {}): void {
+	const key = options.key ?? DEFAULT_DEDUPE_KEY;
+	const memory = inProcess.get(`${scope}\u0000${key}`);
+	if (!memory) return;
+	const ids = memory.ids.list();
+	const stored = staticData[key];
+	if (!Array.isArray(stored) || stored.length !== ids.length || stored.some((id, index) => id !== ids[index])) staticData[key] = ids;
+}

@@ -27,6 +27,13 @@ interface BaseOperation<Params> {
 	 * parameters. Leave out what differs between tries of one message, such as a time that defaults to now.
 	 */
 	identity?(params: Params): unknown;
+	/**
+	 * For an operation with more than one output (Send and Wait for Reply): runs the node itself, usually around
+	 * `runOperation`, and returns every output. Without it the node returns `runOperation`'s items.
+	 */
+	execute?(this: IExecuteFunctions): Promise<INodeExecutionData[][]>;
+	/** An operation that sends through another one (whose parameters it shows too): that one's description counts. */
+	sendsWith?: { description: INodeProperties[] };
 }
 
 /** Reads are idempotent: retried on any transient failure. Items with the same key run in input order. */
@@ -70,7 +77,7 @@ export function operationTable<Map extends OperationMap>(operations: Map): Map {
 					`Operation "${resource}/${name}" sends but declares no orderKey: name the recipient so messages to it keep their order`,
 				);
 			}
-			if (kind === 'send' && !declaresIdempotencyKey(operation.description)) {
+			if (kind === 'send' && !declaresIdempotencyKey(operation.sendsWith?.description ?? operation.description)) {
 				throw new Error(`Operation "${resource}/${name}" sends but has no Idempotency Key option: add idempotencyKeyOption to its Options`);
 			}
 		}
@@ -202,5 +209,6 @@ export async function dispatch(context: IExecuteFunctions, operations: Operation
 	if (!operation) {
 		throw new NodeOperationError(context.getNode(), `Operation "${operationName}" of resource "${resource}" is not supported`);
 	}
+	if (operation.execute) return await operation.execute.call(context);
 	return [await runOperation(context, operation)];
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { mediaDownloadOptions } from '../../shared/trigger';
+import { combineMessagesOption, mediaDownloadOptions } from '../../shared/trigger';
 
 /** The Mehery Trigger's parameters. */
 
@@ -90,6 +90,6 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: mediaDownloadOptions('images, documents, audio and video'),
+		options: [combineMessagesOption('messages one customer sends'), ...mediaDownloadOptions('images, documents, audio and video')],
 	},
 ];

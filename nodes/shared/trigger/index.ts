@@ -1,13 +1,15 @@
 /**
  * The trigger core: what every webhook trigger of this package is built from.
- * - receiveWebhook: the whole `webhook()` (auth, body check, split, filter, dedupe, answer, media, items)
+ * - receiveWebhook: the whole `webhook()` (auth, body check, split, filter, dedupe, answer, bursts, replies to
+ *   waiting executions, media, items)
  * - webhookRegistration: `webhookMethods` for providers that register webhooks by API
  * - the parts, for triggers that need them alone: verifyWebhookAuth, readDelivery, downloadMedia, unreachableReason
  */
 export { verifyWebhookAuth, type AuthOutcome, type WebhookAuth } from './auth';
 export { readDelivery, type DeliveryCheck } from './body';
+export { combineMessagesOption, readCombine } from './combine';
 export { DEFAULT_MAX_MEDIA_BYTES, downloadMedia, type MediaDownloadOptions, type MediaToDownload } from './media';
 export { mediaDownloadOptions, readMediaDownload } from './mediaOptions';
 export { isLocalHost, unreachableReason, WEBHOOK_URL_HINT, webhookRefusal } from './reachability';
-export { receiveWebhook, type DeliverySummary, type TriggerEvent, type WebhookAnswer, type WebhookTriggerSpec } from './receive';
+export { receiveWebhook, triggerScope, type CombineSpec, type DeliverySummary, type TriggerEvent, type WebhookAnswer, type WebhookTriggerSpec } from './receive';
 export { webhookRegistration, type RegisteredWebhook, type WebhookRegistrar } from './registration';

@@ -265,8 +265,11 @@ export const mehery: ProviderFactory = ({ seed, sizes, strict, webhooks, sendWeb
 					const payload = notificationBody(request, () => `sim-${++notifications}-${receiptId().slice(0, 8)}`);
 					const token = verifyToken ?? MEHERY_CREDENTIALS.verifyToken;
 					try {
+						const started = performance.now();
 						const answer = await sendWebhook(url, { body: payload, headers: token === '' ? {} : { 'x-verify-token': token } });
-						return json(200, { url, sent: payload, status: answer.status, body: answer.body });
+						// How long the customer's webhook took to answer Mehery, in milliseconds.
+						const ms = Math.round(performance.now() - started);
+						return json(200, { url, sent: payload, status: answer.status, body: answer.body, ms });
 					} catch (error) {
 						return json(502, { message: (error as Error).message });
 					}

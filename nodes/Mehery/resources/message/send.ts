@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Operation } from '../../../shared/operation';
+import type { SendOperation } from '../../../shared/operation';
 import { meheryRequest, receiptSchema } from '../../api';
 import { buildOutboundMessage, recipientKey, type OutboundMessage } from '../../outbound';
 import { readOutboundMessage } from './readMessage';
 import { sendFields } from './sendFields';
 
 /** Message → Send: one OutBoundMsg per item; Mehery answers a receipt id. */
-export const sendMessage: Operation<OutboundMessage> = {
+export const sendMessage: SendOperation<OutboundMessage> = {
 	kind: 'send',
 	option: {
 		name: 'Send',

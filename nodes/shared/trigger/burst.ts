@@ -1,0 +1,153 @@
+/**
+ * "Combine Messages Sent Within": messages from one sender within a quiet period start one execution after it.
+ *
+ * Timers are not allowed in nodes, so the webhook call that brings a sender's first message collects the burst:
+ * it answers the provider at once like every call, then sleeps (n8n-workflow's `sleep`) until the sender has been
+ * quiet for the window, and returns the whole burst as its execution. Calls bringing later messages of that burst
+ * are answered at once too and start nothing. A burst ends at its quiet period, at 100 messages, or 5 minutes after
+ * its first message, whichever comes first.
+ *
+ * Open bursts live in this process's memory and in the trigger's static data, so that a burst cut off by a restart
+ * is not lost: the next delivery to the trigger (from anyone) finds it and starts its execution.
+ */
+import { randomUUID } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import type { TriggerEvent } from './receive';
+
+export const MAX_BURST_MESSAGES = 100;
+export const MAX_BURST_MS = 5 * 60_000;
+/** A burst of another process is only taken over this long after it should have ended. */
+const ORPHAN_GRACE_MS = 30_000;
+const MAX_DONE = 2_000;
+const MAX_SCOPES = 1_000;
+export const BURSTS_KEY = 'combineBursts';
+
+/** Identifies this n8n process: a burst it did not open and does not hold was cut off elsewhere (or before a restart). */
+const PROCESS_ID = randomUUID();
+
+export interface Burst {
+	id: string;
+	sender: string;
+	events: TriggerEvent[];
+	firstAt: number;
+	lastAt: number;
+	owner: string;
+}
+
+interface Memory {
+	/** The open burst of each sender. */
+	open: Map<string, Burst>;
+	/** Bursts being collected, by id (open or full). */
+	held: Map<string, Burst>;
+	done: Set<string>;
+}
+
+interface Stored {
+	bursts: Burst[];
+	done: string[];
+}
+
+const memories = new Map<string, Memory>();
+
+function memoryOf(scope: string): Memory {
+	let memory = memories.get(scope);
+	if (memory) memories.delete(scope);
+	memory ??= { open: new Map(), held: new Map(), done: new Set() };
+	memories.set(scope, memory);
+	if (memories.size > MAX_SCOPES) memories.delete(memories.keys().next().value as string);
+	return memory;
+}
+
+function readStored(staticData: IDataObject): Stored {
+	const stored = staticData[BURSTS_KEY] as Partial<Stored> | undefined;
+	const isBurst = (value: unknown): value is Burst => typeof (value as Burst)?.id === 'string' && Array.isArray((value as Burst).events);
+	return {
+		bursts: Array.isArray(stored?.bursts) ? stored.bursts.filter(isBurst) : [],
+		done: Array.isArray(stored?.done) ? stored.done.filter((id): id is string => typeof id === 'string') : [],
+	};
+}
+
+export class BurstDesk {
+	private readonly memory: Memory;
+	/** Bursts of other processes (or of before a restart) that this one has not taken over. */
+	private readonly foreign: Burst[];
+
+	constructor(
+		private readonly staticData: IDataObject,
+		scope: string,
+		private readonly windowMs: number,
+		private readonly now: () => number = Date.now,
+	) {
+		this.memory = memoryOf(scope);
+		const stored = readStored(staticData);
+		for (const id of stored.done) this.markDone(id);
+		this.foreign = stored.bursts.filter((burst) => !this.memory.done.has(burst.id) && !this.memory.held.has(burst.id));
+	}
+
+	private markDone(id: string): void {
+		this.memory.done.add(id);
+		if (this.memory.done.size > MAX_DONE) this.memory.done.delete(this.memory.done.values().next().value as string);
+	}
+
+	/** Adds message events to their senders' bursts; returns the bursts this call opened (and must collect). */
+	join(events: Array<{ sender: string; event: TriggerEvent }>): Burst[] {
+		const opened: Burst[] = [];
+		const now = this.now();
+		for (const { sender, event } of events) {
+			let burst = this.memory.open.get(sender);
+			if (!burst || burst.events.length >= MAX_BURST_MESSAGES || now - burst.firstAt >= MAX_BURST_MS) {
+				burst = { id: randomUUID(), sender, events: [], firstAt: now, lastAt: now, owner: PROCESS_ID };
+				this.memory.open.set(sender, burst);
+				this.memory.held.set(burst.id, burst);
+				opened.push(burst);
+			}
+			burst.events.push(event);
+			burst.lastAt = now;
+		}
+		return opened;
+	}
+
+	/** Bursts cut off by a restart (or left by another process) whose time is long past: taken over, once. */
+	adoptOrphans(): Burst[] {
+		const due = this.now() - this.windowMs - ORPHAN_GRACE_MS;
+		const orphans = this.foreign.filter((burst) => burst.owner !== PROCESS_ID && burst.lastAt <= due && !this.memory.done.has(burst.id));
+		for (const orphan of orphans) this.markDone(orphan.id);
+		return orphans;
+	}
+
+	private dueAt(burst: Burst): number {
+		if (burst.events.length >= MAX_BURST_MESSAGES) return 0;
+		return Math.min(burst.lastAt + this.windowMs, burst.firstAt + MAX_BURST_MS);
+	}
+
+	/** Sleeps until every one of `bursts` has had its quiet period (or is full, or too long). */
+	async untilQuiet(bursts: Burst[]): Promise<void> {
+		// Each round sleeps until the latest end known then; only a new message adds a round.
+		for (let round = 0; round <= MAX_BURST_MESSAGES * bursts.length + 1; round++) {
+			const remaining = Math.max(...bursts.map((burst) => this.dueAt(burst))) - this.now();
+			if (remaining <= 0) return;
+			await sleep(remaining);
+		}
+	}
+
+	/** Closes `bursts` (synchronously, so a message arriving now opens a new one) and records them as done. */
+	take(bursts: Burst[]): Burst[] {
+		for (const burst of bursts) {
+			if (this.memory.open.get(burst.sender) === burst) this.memory.open.delete(burst.sender);
+			this.memory.held.delete(burst.id);
+			this.markDone(burst.id);
+		}
+		return bursts;
+	}
+
+	/** Writes the bursts still being collected (this process's and untaken foreign ones) into this call's copy. */
+	save(): void {
+		const bursts = [...this.memory.held.values(), ...this.foreign.filter((burst) => !this.memory.done.has(burst.id))].sort((a, b) => a.id.localeCompare(b.id));
+		const state: Stored = { bursts, done: [...this.memory.done] };
+		const current = readStored(this.staticData);
+		const sorted = { bursts: [...current.bursts].sort((a, b) => a.id.localeCompare(b.id)), done: current.done };
+		if (JSON.stringify(sorted) !== JSON.stringify(state)) this.staticData[BURSTS_KEY] = state as unknown as IDataObject;
+	}
+}
