@@ -9,8 +9,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { mediaDownloadOptions, readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
+import { CONVERSATION_WEBHOOK, conversationWebhook, receiveConversationCall } from '../shared/conversation';
+import { combineMessagesOption, mediaDownloadOptions, readCombine, readMediaDownload, receiveWebhook, triggerScope, webhookRegistration } from '../shared/trigger';
 import { PROVIDER } from './api';
+import { conversationKeys, conversationSecret, ENDPOINT_PREFIX, senderOf } from './conversation';
 import { acceptedAnswer, outboundEvents, outboundMessageSchema, type OutboundMessage } from './outbound';
 import { acceptDelivery, payloadKey } from './resends';
 
@@ -33,7 +35,11 @@ export class CtLiveTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ctLiveWebhookApi', required: true, testedBy: 'ctLiveWebhookCredentialCheck' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'ctlive' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'ctlive' },
+			// Where a CTLive node's Send and Wait for Reply registers its wait (signed with this credential's password).
+			conversationWebhook(ENDPOINT_PREFIX),
+		],
 		properties: [
 			{
 				displayName:
@@ -58,6 +64,7 @@ export class CtLiveTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					combineMessagesOption('answers an agent sends one customer'),
 					...mediaDownloadOptions('the image or document'),
 					{
 						displayName: 'Resend Window (Seconds)',
@@ -98,6 +105,8 @@ export class CtLiveTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const secret = await conversationSecret(this);
+		if (this.getWebhookName() === CONVERSATION_WEBHOOK) return receiveConversationCall(this, secret, triggerScope(this));
 		const { user, password } = await this.getCredentials<{ user: string; password: string }>('ctLiveWebhookApi');
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const windowMs = Math.max(0, Number(options.resendWindowSeconds ?? DEFAULT_RESEND_WINDOW_SECONDS)) * 1000;
@@ -122,6 +131,9 @@ export class CtLiveTrigger implements INodeType {
 			answer: ({ body, events }) => ({ body: acceptedAnswer(body, events.map((event) => event.id as string)) }),
 			simplify: this.getNodeParameter('simplify', true) as boolean,
 			media: readMediaDownload(this),
+			combine: readCombine(this, senderOf),
+			conversations: { secret, keysOf: conversationKeys },
+			endpointSecret: secret,
 		});
 	}
 }

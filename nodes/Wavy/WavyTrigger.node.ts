@@ -1,7 +1,8 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { mediaDownloadOptions, readMediaDownload, receiveWebhook, type WebhookAuth } from '../shared/trigger';
+import { CONVERSATION_WEBHOOK, conversationWebhook, receiveConversationCall } from '../shared/conversation';
+import { combineMessagesOption, mediaDownloadOptions, readCombine, readMediaDownload, receiveWebhook, triggerScope, type TriggerEvent, type WebhookAuth } from '../shared/trigger';
 import { CREDENTIAL_TYPE, PROVIDER, moBatchSchema } from './api';
 import { moEvent, totalWarning } from './mo';
 
@@ -11,6 +12,9 @@ const SETUP =
 	'Wavy (portal or support) to set your number\'s MO callback URL to this node\'s Production URL followed by ' +
 	'<code>?secret=</code> and that secret (or, with Secret In = Path Segment, the URL with <code>:secret</code> replaced by ' +
 	'it). Other calls get 401. The node answers 200 before the workflow runs: Wavy retries answers slower than ~200 ms.';
+
+/** Whose burst a message belongs to (Combine Messages Sent Within): the number that sent it. */
+const senderOf = (event: TriggerEvent) => (typeof event.simplified.from === 'string' && event.simplified.from !== '' ? `from:${event.simplified.from}` : undefined);
 
 /** Ids kept per trigger node: several minutes of Wavy's retries even at thousands of messages per minute. */
 const REMEMBERED_IDS = 10_000;
@@ -39,6 +43,8 @@ export class WavyTrigger implements INodeType {
 				responseMode: 'onReceived',
 				path: '={{$parameter["secretIn"] === "path" ? "mo/:secret" : "mo"}}',
 			},
+			// The trigger's own endpoint, signed with the Webhook Secret: a burst being combined is saved through it.
+			conversationWebhook('wavy/conversations'),
 		],
 		properties: [
 			{ displayName: SETUP, name: 'setupNotice', type: 'notice', default: '' },
@@ -66,7 +72,10 @@ export class WavyTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: mediaDownloadOptions('the image, audio, video or document (the answer to Wavy is sent first)'),
+				options: [
+					combineMessagesOption('messages one number sends'),
+					...mediaDownloadOptions('the image, audio, video or document (the answer to Wavy is sent first)'),
+				],
 			},
 		],
 	};
@@ -97,6 +106,7 @@ export class WavyTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const { webhookSecret = '' } = await this.getCredentials<WavyCredentials>(CREDENTIAL_TYPE);
+		if (this.getWebhookName() === CONVERSATION_WEBHOOK) return receiveConversationCall(this, webhookSecret, triggerScope(this));
 		const secretIn = this.getNodeParameter('secretIn', 'query') as 'query' | 'path';
 		const auth: WebhookAuth = { type: secretIn, parameter: 'secret', secret: webhookSecret };
 		const now = Date.now();
@@ -112,6 +122,8 @@ export class WavyTrigger implements INodeType {
 			answer: ({ body, emitted }) => ({ body: { received: body.data.length, started: emitted.length } }),
 			simplify: this.getNodeParameter('simplify', true) as boolean,
 			media: readMediaDownload(this),
+			combine: readCombine(this, senderOf),
+			endpointSecret: webhookSecret,
 		});
 	}
 }

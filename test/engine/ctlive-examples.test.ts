@@ -8,6 +8,8 @@ import { createCredentialStore, runWebhook, runWorkflow } from './harness';
 
 const examples = loadExamples().filter((example) => example.file.startsWith('ctlive-'));
 const BRIDGE = 'ctlive-trigger-bridge.json';
+/** Waits for an agent's answer at its CTLive Trigger: run in ctlive-conversations.test.ts and in real n8n. */
+const ASK = 'ctlive-message-send-and-wait.json';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -20,6 +22,7 @@ const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:
 
 test('there is a CTLive example for each operation and the trigger', () => {
 	expect(examples.map((example) => example.file)).toEqual([
+		ASK,
 		'ctlive-message-send.json',
 		'ctlive-report-send-delivery.json',
 		'ctlive-report-send-seen.json',
@@ -27,7 +30,7 @@ test('there is a CTLive example for each operation and the trigger', () => {
 	]);
 });
 
-test.each(examples.filter((example) => example.file !== BRIDGE).map((example) => [example.file, example]))(
+test.each(examples.filter((example) => example.file !== BRIDGE && example.file !== ASK).map((example) => [example.file, example]))(
 	'%s also runs against an independent strict server',
 	async (_file, { workflow }) => {
 		const server = await startStrictServer();

@@ -13,7 +13,8 @@ export interface SendMessageParams {
 	entry: NewMessage;
 }
 
-const show = { resource: ['message'], operation: ['send'] };
+// Send and Send and Wait for Reply post the same message.
+const show = { resource: ['message'], operation: ['send', 'sendAndWaitForReply'] };
 const showType = (types: string[]) => ({ ...show, messageType: types });
 
 const MESSAGE_TYPES = { text: 'TEXT', image: 'IMAGE', document: 'DOCUMENT' } as const;
