@@ -3,6 +3,7 @@
  * - package: loading dist/ through PackageDirectoryLoader, fixture node types, credential stores
  * - workflow: runWorkflow / runNode (WorkflowExecute)
  * - webhook, webhook-methods, poll, webhook-server: trigger nodes in n8n-core's own contexts
+ * - n8n-server: trigger webhooks and waiting executions served together, as n8n serves them (conversations)
  */
 import 'reflect-metadata';
 
@@ -16,7 +17,8 @@ export {
 	registerFixtureNodeType,
 	type LoadedPackage,
 } from './package';
-export { runNode, runWorkflow, type EngineRun } from './workflow';
+export { continueWorkflow, runNode, runWorkflow, type EngineRun, type RunOptions } from './workflow';
+export { N8nServer, type Execution } from './n8n-server';
 export type { TestNode, TriggerOptions } from './trigger-workflow';
 export { runWebhook, webhookUrl, type WebhookOptions, type WebhookRun } from './webhook';
 export { activateWebhook, runWebhookMethods, type WebhookMethod, type WebhookMethodOptions } from './webhook-methods';

@@ -115,8 +115,13 @@ export async function parseIncoming(incoming: IncomingMessage, params: Record<st
 	return addExpressHelpers(incoming, { body: parseBody(rawBody, incoming.headers['content-type']), rawBody, query, params });
 }
 
-/** An Express response that records what is written to it. */
+/**
+ * An Express response that records what is written to it; `onEnd` sees it ended (a server passes the answer on
+ * then, as Express sends it at once, while the node may still be working).
+ */
 export class RecordingResponse {
+	constructor(private readonly onEnd?: (response: RecordingResponse) => void) {}
+
 	statusCode = 200;
 	private readonly headerMap = new Map<string, string>();
 	private chunks: Buffer[] = [];
@@ -182,6 +187,7 @@ export class RecordingResponse {
 	end(chunk?: string | Buffer) {
 		if (chunk !== undefined) this.write(chunk);
 		this.finished = true;
+		this.onEnd?.(this);
 		return this;
 	}
 

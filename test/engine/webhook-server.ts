@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { parseIncoming, type ExpressLikeRequest } from './http-emulation';
+import { parseIncoming, RecordingResponse, type ExpressLikeRequest } from './http-emulation';
 import type { TestNode } from './trigger-workflow';
 import { runWebhookOn, webhookEndpoint, type WebhookOptions, type WebhookRun } from './webhook';
 
@@ -41,13 +41,14 @@ export async function serveWebhook(node: TestNode, options: WebhookOptions): Pro
 		} catch (error) {
 			return reply(422, { message: 'Failed to parse request body', hint: (error as Error).message });
 		}
+		// Sent as soon as the node ends it, as Express does, even while webhook() goes on (collecting a burst).
+		const response = new RecordingResponse((ended) => ended.flushTo(outgoing));
 		try {
-			const { run, response } = await runWebhookOn(node, request, serving);
+			const { run } = await runWebhookOn(node, request, serving, response);
 			runs.push(run);
-			response.flushTo(outgoing);
 		} catch (error) {
 			errors.push(error);
-			reply(500, { message: 'Workflow Webhook Error: Workflow could not be started!' });
+			if (!response.finished) reply(500, { message: 'Workflow Webhook Error: Workflow could not be started!' });
 		}
 	};
 	const server = createServer((incoming, outgoing) => void handle(incoming, outgoing));

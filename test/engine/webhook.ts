@@ -48,11 +48,11 @@ export async function runWebhook(node: TestNode, request: WebhookRequest, option
 	return (await runWebhookOn(node, buildRequest(request), options)).run;
 }
 
-export async function runWebhookOn(node: TestNode, request: ExpressLikeRequest, options: WebhookOptions) {
+/** `response`: where the node's answer goes (a server passes one that sends it on as soon as it ends). */
+export async function runWebhookOn(node: TestNode, request: ExpressLikeRequest, options: WebhookOptions, response = new RecordingResponse()) {
 	const { workflow, node: fullNode, nodeType } = await triggerWorkflow(node, options);
 	if (typeof nodeType.webhook !== 'function') throw new Error(`Node type ${fullNode.type} has no webhook() method`);
 	const mode = options.mode ?? 'webhook';
-	const response = new RecordingResponse();
 	const additionalData = triggerAdditionalData(options, {
 		httpRequest: request as unknown as IWorkflowExecuteAdditionalData['httpRequest'],
 		httpResponse: response as unknown as IWorkflowExecuteAdditionalData['httpResponse'],

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import type { IConnections, IDataObject, INode, INodeExecutionData, IRun, ITaskData, IWorkflowBase } from 'n8n-workflow';
+import type { IConnections, IDataObject, INode, INodeExecutionData, IRun, IRunExecutionData, ITaskData, IWorkflowBase, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { engineAdditionalData } from './additional-data';
@@ -18,14 +18,17 @@ export interface EngineRun {
 
 let executionCounter = 0;
 
-/**
- * Runs a whole workflow with n8n-core's WorkflowExecute, as the n8n server does for a manual execution.
- * Node types are `<package>.<node>`, as in n8n; credentials come from `store`.
- */
-export async function runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<IWorkflowBase>, store: CredentialStore): Promise<EngineRun> {
-	const { nodeTypes } = await loadPackage();
-	const executionId = String(++executionCounter);
-	const base: IWorkflowBase = {
+/** A new execution id, as n8n's database would give one. */
+export const nextExecutionId = () => String(++executionCounter);
+
+export interface RunOptions {
+	/** What the server passes beyond the defaults (e.g. the URLs it serves webhooks at). */
+	additionalData?: Partial<IWorkflowExecuteAdditionalData>;
+	executionId?: string;
+}
+
+function workflowBase(workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<IWorkflowBase>): IWorkflowBase {
+	return {
 		id: 'engine-test',
 		name: 'engine test',
 		active: false,
@@ -35,6 +38,10 @@ export async function runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'c
 		settings: { executionOrder: 'v1' },
 		...workflowData,
 	} as IWorkflowBase;
+}
+
+async function workflowOf(base: IWorkflowBase) {
+	const { nodeTypes } = await loadPackage();
 	const workflow = new Workflow({
 		id: base.id,
 		name: base.name,
@@ -45,14 +52,48 @@ export async function runWorkflow(workflowData: Pick<IWorkflowBase, 'nodes' | 'c
 		settings: base.settings,
 		staticData: base.staticData,
 	});
+	return { workflow, nodeTypes };
+}
+
+/**
+ * Runs a whole workflow with n8n-core's WorkflowExecute, as the n8n server does for a manual execution.
+ * Node types are `<package>.<node>`, as in n8n; credentials come from `store`.
+ */
+export async function runWorkflow(
+	workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<IWorkflowBase>,
+	store: CredentialStore,
+	options: RunOptions = {},
+): Promise<EngineRun> {
+	const base = workflowBase(workflowData);
+	const { workflow, nodeTypes } = await workflowOf(base);
+	const executionId = options.executionId ?? nextExecutionId();
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, base);
 	const finished = whenFinished(hooks);
-	const additionalData = engineAdditionalData(store, hooks, executionId);
+	const additionalData = engineAdditionalData(store, hooks, executionId, options.additionalData);
 	const startNode = base.nodes.find((node) => nodeTypes.getByName(node.type).description.group.includes('trigger')) ?? base.nodes[0];
 	const execution = new WorkflowExecute(additionalData, 'manual');
 	await execution.run({ workflow, startNode });
 	const run = await finished;
 	return inspect(run);
+}
+
+/**
+ * Continues an execution the server kept (a JSON copy of its run data), as it does when a waiting execution is
+ * resumed through its webhook or by its time limit.
+ */
+export async function continueWorkflow(
+	workflowData: Pick<IWorkflowBase, 'nodes' | 'connections'> & Partial<IWorkflowBase>,
+	store: CredentialStore,
+	runExecutionData: IRunExecutionData,
+	options: RunOptions & { executionId: string },
+): Promise<EngineRun> {
+	const base = workflowBase(workflowData);
+	const { workflow } = await workflowOf(base);
+	const hooks = new ExecutionLifecycleHooks('manual', options.executionId, base);
+	const finished = whenFinished(hooks);
+	const additionalData = engineAdditionalData(store, hooks, options.executionId, options.additionalData);
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	return inspect(await finished);
 }
 
 /**
@@ -74,7 +115,7 @@ export async function runNode(
 		nodeTypes,
 		settings: { executionOrder: 'v1' },
 	});
-	const executionId = String(++executionCounter);
+	const executionId = nextExecutionId();
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 		id: 'engine-test',
 		name: 'engine test',

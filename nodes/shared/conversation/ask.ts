@@ -6,7 +6,7 @@
  * Registering first means even an instant reply finds the wait.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runOperation, type OperationOption, type SendOperation } from '../operation';
 import type { Show } from '../fields';
@@ -75,7 +75,7 @@ export function sendAndWaitOperation<Params>(send: SendOperation<Params>, show: 
 				sent = await runOperation(this, send);
 			} catch (error) {
 				await cancel();
-				throw error;
+				throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error);
 			}
 			// Continue On Fail: the question did not go out, so nobody waits.
 			if (sent[0]?.json.error !== undefined) {

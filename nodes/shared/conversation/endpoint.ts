@@ -48,7 +48,8 @@ const waitSchema = z
 		reprompt: z.record(z.unknown()).optional(),
 	})
 	.strict();
-const requestSchema = z.union([
+// Discriminated by action, so a refusal names the fields that are wrong.
+const requestSchema = z.discriminatedUnion('action', [
 	z.object({ action: z.literal('wait'), wait: waitSchema }).strict(),
 	z.object({ action: z.literal('cancel'), id: z.string().min(1).max(300) }).strict(),
 	z.object({ action: z.literal('sync') }).strict(),

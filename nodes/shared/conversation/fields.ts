@@ -116,13 +116,13 @@ export function waitFields(show: Show, spec: WaitFieldsSpec): INodeProperties[] 
 			displayOptions,
 			options: [
 				{
-					displayName: 'n8n Webhook Base URL',
+					displayName: 'Webhook Base URL',
 					name: 'webhookBaseUrl',
 					type: 'string',
 					default: '',
 					placeholder: 'https://n8n.example.com/webhook',
 					description:
-						"Where this n8n serves production webhooks, if not under the same address as its waiting webhooks (custom N8N_ENDPOINT_WEBHOOK or N8N_ENDPOINT_WEBHOOK_WAIT). The node registers the wait at the trigger's address under it.",
+						"Where this n8n serves production webhooks, if not under the same address as its waiting webhooks (custom N8N_ENDPOINT_WEBHOOK or N8N_ENDPOINT_WEBHOOK_WAIT), or to reach it by another address. The node registers the wait at the trigger's address under it.",
 				},
 			],
 		},
@@ -165,6 +165,6 @@ export function readWaitParameters(context: IExecuteFunctions, spec: WaitFieldsS
 	const repromptText = otherwise === 'reprompt' ? String(context.getNodeParameter('repromptText', 0, '') ?? '').trim() : undefined;
 	if (otherwise === 'reprompt' && !repromptText) throw fail('Reprompt Text', 'must not be empty: it is sent to the customer');
 	const webhookBaseUrl = String(context.getNodeParameter('waitOptions.webhookBaseUrl', 0, '') ?? '').trim() || undefined;
-	if (webhookBaseUrl && !/^https?:\/\/[^/]/.test(webhookBaseUrl)) throw fail('n8n Webhook Base URL', `"${webhookBaseUrl}" is not an http(s) URL`);
+	if (webhookBaseUrl && !/^https?:\/\/[^/]/.test(webhookBaseUrl)) throw fail('Webhook Base URL', `"${webhookBaseUrl}" is not an http(s) URL`);
 	return { workflowId, timeLimitMs, accept, otherwise: otherwise as WaitParameters['otherwise'], repromptText, webhookBaseUrl };
 }

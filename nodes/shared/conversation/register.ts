@@ -36,7 +36,7 @@ export function endpointUrl(context: IExecuteFunctions, resumeUrl: string, prefi
 	const base = override?.replace(/\/+$/, '') ?? webhookBaseOf(resumeUrl);
 	if (!base) {
 		throw new NodeOperationError(context.getNode(), "Cannot tell this n8n's webhook address from its resume URL", {
-			description: 'n8n runs with custom webhook endpoint names: set Wait Options → n8n Webhook Base URL (e.g. https://n8n.example.com/webhook).',
+			description: 'n8n runs with custom webhook endpoint names: set Wait Options → Webhook Base URL (e.g. https://n8n.example.com/webhook).',
 		});
 	}
 	return `${base}/${conversationPath(prefix, encodeURIComponent(workflowId))}`;
@@ -78,7 +78,7 @@ export async function callEndpoint(context: IExecuteFunctions, endpoint: Endpoin
 		const failure = describeFailure(error);
 		throw new NodeApiError(context.getNode(), { message: (error as Error).message } as JsonObject, {
 			message: `Could not reach the ${endpoint.triggerName} at ${endpoint.url}: ${failure.code ?? (error as Error).message}`,
-			description: `n8n must reach its own webhook address (WEBHOOK_URL) from where this workflow runs, or set Wait Options → n8n Webhook Base URL to one it can reach. Nothing was sent.`,
+			description: `n8n must reach its own webhook address (WEBHOOK_URL) from where this workflow runs, or set Wait Options → Webhook Base URL to one it can reach. Nothing was sent.`,
 		});
 	}
 	if (response.statusCode >= 200 && response.statusCode < 300) return;

@@ -1,0 +1,95 @@
+/**
+ * A conversation set up for engine tests: a stand-in n8n server (n8n-server.ts) serving a trigger of workflow
+ * `TRIGGER_WORKFLOW`, and workflows whose "Send and Wait for Reply" node waits for a reply at that trigger.
+ */
+import type { IDataObject, INode, IWorkflowBase } from 'n8n-workflow';
+
+import type { Simulator } from '../simulator';
+import { notificationBody, type NotifyRequest } from '../simulator/providers/mehery-notify';
+import { N8nServer, type Execution } from './harness';
+import type { CredentialStore } from './credentials';
+import type { TestNode } from './trigger-workflow';
+import { meheryCredentialRef, MEHERY_NODE_TYPE, MEHERY_TRIGGER_TYPE, sendParameters } from './mehery.fixture';
+
+let conversations = 0;
+
+/** Polls until `probe` holds (the trigger hands a reply over after it answered the provider). */
+export async function until(what: string, probe: () => boolean, timeoutMs = 15_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!probe()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+/** Waits until the execution's current run has ended and returns its status. */
+export async function settled(execution: Execution): Promise<Execution['status']> {
+	await until(`execution ${execution.id} to stop running`, () => execution.status !== 'running');
+	return execution.status;
+}
+
+export interface Conversation {
+	server: N8nServer;
+	/** The id of the trigger's workflow, a new one for each conversation (so no memory of another test applies). */
+	workflowId: string;
+	staticData: IDataObject;
+	urls: Record<string, string>;
+	close(): Promise<void>;
+}
+
+/** `store`: the workflows' credentials; `triggerStore`: the trigger's (by default the same). */
+export async function startConversation(store: CredentialStore, trigger: TestNode, triggerStore = store): Promise<Conversation> {
+	const server = await N8nServer.start(store);
+	const staticData: IDataObject = {};
+	const workflowId = `trigger-workflow-${++conversations}`;
+	const urls = await server.serveTrigger(trigger, { store: triggerStore, staticData, workflowId });
+	return { server, workflowId, staticData, urls, close: async () => await server.close() };
+}
+
+export const meheryTrigger = (parameters: INode['parameters'] = {}): TestNode => ({
+	name: 'Mehery Trigger',
+	type: MEHERY_TRIGGER_TYPE,
+	parameters: { events: ['message'], ...parameters },
+	credentials: meheryCredentialRef,
+});
+
+const manual = { id: 'manual', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+
+/** Start → the node under test (named `Ask`), as a saved workflow. */
+export function askWorkflow(ask: Omit<INode, 'id' | 'name' | 'position' | 'typeVersion'>): IWorkflowBase {
+	return {
+		id: 'ask-workflow',
+		name: 'ask',
+		nodes: [manual, { id: 'ask-node', name: 'Ask', typeVersion: 1, position: [200, 0], ...ask }],
+		connections: { Start: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	} as unknown as IWorkflowBase;
+}
+
+/** Mehery's Send and Wait for Reply to 919988776655, waiting at the conversation's trigger. */
+export const meheryAsk = (conversation: Conversation, parameters: INode['parameters'] = {}) =>
+	askWorkflow({
+		type: MEHERY_NODE_TYPE,
+		parameters: {
+			...sendParameters({ operation: 'sendAndWaitForReply', recipient: '919988776655', text: 'What is your order number?' }),
+			replyWorkflow: conversation.workflowId,
+			timeLimit: 1,
+			timeLimitUnit: 'hours',
+			...parameters,
+		},
+		credentials: meheryCredentialRef,
+	});
+
+let messages = 0;
+
+/**
+ * The simulated Mehery posts a customer's message to the trigger (over HTTP, with the verify token). Resolves
+ * with Mehery's answer once the trigger's call has ended (it goes on after answering: a burst, a hand-over).
+ */
+export async function customerWrites(sim: Simulator, conversation: Conversation, request: Omit<NotifyRequest, 'kind'> & { kind?: NotifyRequest['kind'] }) {
+	const before = conversation.server.triggerRuns.length + conversation.server.errors.length;
+	const body = notificationBody({ kind: 'message', ...request }, () => `msg-${++messages}`);
+	const answer = await sim.sendWebhook(conversation.urls.default, { body, headers: { 'x-verify-token': sim.providers.mehery.credentials.verifyToken } });
+	await until('the trigger call to end', () => conversation.server.triggerRuns.length + conversation.server.errors.length > before);
+	return answer;
+}
