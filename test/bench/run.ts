@@ -7,6 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { startSimulator } from '../simulator';
 import { irisNode, irisStore, AUTH_ROUTE } from '../engine/irisengage.fixture';
 import { runNode } from '../engine/harness';
+import { burstBenchmarks } from './bursts';
 import { meherySendBenchmark } from './mehery';
 import { medianOf, readBenchmark, sendBenchmark, type ThroughputResult } from './throughput';
 import { startRemoteSimulator } from './remote-simulator';
@@ -95,6 +96,10 @@ async function main() {
 	const wavy = await wavyBenchmarks();
 	printRows(wavy);
 	missed += wavy.filter((row) => !row.ok).length;
+	// Combining bursts (issue 18), beside the same traffic without it.
+	const bursts = await burstBenchmarks();
+	printRows(bursts);
+	missed += bursts.filter((row) => !row.ok).length;
 	process.exitCode = missed > 0 ? 1 : 0;
 }
 

@@ -11,6 +11,16 @@ export interface E2ECase {
 	test: string;
 }
 
+const ASK_AND_RESUME =
+	"Mehery Send and Wait for Reply, the order-number example in real n8n a customer's message starts one execution that asks and waits; another customer's message starts its own; the reply resumes the first, which finishes with it";
+const TIME_LIMIT = 'Mehery Send and Wait for Reply with a time limit of 3 seconds, in real n8n the time limit takes the No Reply path; a message after it starts a normal execution';
+const RESTART =
+	'conversations across an n8n restart (an n8n of its own) a reply sent after n8n restarted during the wait resumes that execution; a burst cut off by the restart starts its execution with the next delivery';
+const BURST =
+	'the burst-combining example, activated in real n8n five messages from one customer 300 ms apart make exactly one execution holding all five in order, and one reply; every delivery is answered before it starts';
+const CTLIVE_ASK =
+	"CTLive Send and Wait for Reply, the example in real n8n the question goes into CTLive and the execution waits; another customer's answer starts the trigger's own execution; the answer to this customer resumes it";
+
 const CTLIVE_BRIDGE_RUN =
 	'the CTLive bridge example, activated a delivery from CTLive starts exactly one execution with the normalized message, and its resend gets the same answer and none';
 
@@ -27,6 +37,9 @@ export const NODE_CASES: Record<string, E2ECase[]> = {
 		{ file: 'examples.e2e.test.ts', test: 'mehery-message-send.json runs inside n8n against the simulator' },
 		{ file: 'examples.e2e.test.ts', test: 'mehery-session-get-messages.json runs inside n8n against the simulator' },
 		{ file: 'examples.e2e.test.ts', test: 'mehery-configuration-get-channels.json runs inside n8n against the simulator' },
+		{ file: 'conversations.e2e.test.ts', test: ASK_AND_RESUME },
+		{ file: 'conversations.e2e.test.ts', test: TIME_LIMIT },
+		{ file: 'conversations-restart.e2e.test.ts', test: RESTART },
 	],
 	'n8n-nodes-chat-providers.meheryTrigger': [
 		{
@@ -34,14 +47,21 @@ export const NODE_CASES: Record<string, E2ECase[]> = {
 			test: 'the Mehery Trigger example, activated in n8n registers its URL at Mehery; an inbound message starts exactly one execution holding the normalized message',
 		},
 		{ file: 'mehery.e2e.test.ts', test: 'the Mehery Trigger example, activated in n8n deactivate + reactivate leaves exactly one registration and one execution per delivery' },
+		{ file: 'conversations.e2e.test.ts', test: ASK_AND_RESUME },
+		{ file: 'bursts.e2e.test.ts', test: BURST },
+		{ file: 'bursts.e2e.test.ts', test: 'the burst-combining example, activated in real n8n five customers writing at once make five executions, one per customer' },
 	],
 	'n8n-nodes-chat-providers.ctLive': [
 		{ file: 'examples.e2e.test.ts', test: 'ctlive-message-send.json runs inside n8n against the simulator' },
 		{ file: 'examples.e2e.test.ts', test: 'ctlive-report-send-delivery.json runs inside n8n against the simulator' },
 		{ file: 'examples.e2e.test.ts', test: 'ctlive-report-send-seen.json runs inside n8n against the simulator' },
 		{ file: 'ctlive.e2e.test.ts', test: CTLIVE_BRIDGE_RUN },
+		{ file: 'ctlive-conversations.e2e.test.ts', test: CTLIVE_ASK },
 	],
-	'n8n-nodes-chat-providers.ctLiveTrigger': [{ file: 'ctlive.e2e.test.ts', test: CTLIVE_BRIDGE_RUN }],
+	'n8n-nodes-chat-providers.ctLiveTrigger': [
+		{ file: 'ctlive.e2e.test.ts', test: CTLIVE_BRIDGE_RUN },
+		{ file: 'ctlive-conversations.e2e.test.ts', test: CTLIVE_ASK },
+	],
 	'n8n-nodes-chat-providers.netcoreBot': [
 		{ file: 'examples.e2e.test.ts', test: 'netcore-transcript-get-many.json runs inside n8n against the simulator' },
 		{ file: 'examples.e2e.test.ts', test: 'netcore-user-get-many.json runs inside n8n against the simulator' },

@@ -113,15 +113,17 @@ export class WaitBook {
 		return true;
 	}
 
-	/** Writes the merged state into this call's static data when it differs from what the call loaded. */
+	/**
+	 * Writes the merged state into this call's static data when it differs from what the call loaded. A wait does
+	 * not change once registered, so ids tell the state without comparing contents.
+	 */
 	save(): void {
 		this.prune();
-		const state: Stored = {
-			entries: [...this.memory.entries.values()].sort((a, b) => a.id.localeCompare(b.id)),
-			done: [...this.memory.done],
-		};
-		const current = readStored(this.staticData);
-		const sorted = { entries: [...current.entries].sort((a, b) => a.id.localeCompare(b.id)), done: current.done };
-		if (JSON.stringify(sorted) !== JSON.stringify(state)) this.staticData[WAITS_KEY] = state as unknown as IDataObject;
+		const state: Stored = { entries: [...this.memory.entries.values()], done: [...this.memory.done] };
+		if (fingerprint(readStored(this.staticData)) !== fingerprint(state)) this.staticData[WAITS_KEY] = state as unknown as IDataObject;
 	}
+}
+
+function fingerprint({ entries, done }: Stored): string {
+	return `${entries.map((wait) => wait.id).sort().join(',')}|${done.length}:${done.at(-1) ?? ''}`;
 }

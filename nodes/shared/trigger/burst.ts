@@ -20,7 +20,8 @@ export const MAX_BURST_MESSAGES = 100;
 export const MAX_BURST_MS = 5 * 60_000;
 /** A burst of another process is only taken over this long after it should have ended. */
 const ORPHAN_GRACE_MS = 30_000;
-const MAX_DONE = 2_000;
+/** Bursts end within minutes: the last ids taken are enough to never take one twice. */
+const MAX_DONE = 200;
 const MAX_SCOPES = 1_000;
 export const BURSTS_KEY = 'combineBursts';
 
@@ -142,12 +143,17 @@ export class BurstDesk {
 		return bursts;
 	}
 
-	/** Writes the bursts still being collected (this process's and untaken foreign ones) into this call's copy. */
+	/**
+	 * Writes the bursts still being collected (this process's and untaken foreign ones) into this call's copy, when
+	 * it holds another state. A burst only grows, so its id and size tell its state without comparing contents.
+	 */
 	save(): void {
-		const bursts = [...this.memory.held.values(), ...this.foreign.filter((burst) => !this.memory.done.has(burst.id))].sort((a, b) => a.id.localeCompare(b.id));
-		const state: Stored = { bursts, done: [...this.memory.done] };
-		const current = readStored(this.staticData);
-		const sorted = { bursts: [...current.bursts].sort((a, b) => a.id.localeCompare(b.id)), done: current.done };
-		if (JSON.stringify(sorted) !== JSON.stringify(state)) this.staticData[BURSTS_KEY] = state as unknown as IDataObject;
+		const state: Stored = { bursts: [...this.memory.held.values(), ...this.foreign.filter((burst) => !this.memory.done.has(burst.id))], done: [...this.memory.done] };
+		if (fingerprint(readStored(this.staticData)) !== fingerprint(state)) this.staticData[BURSTS_KEY] = state as unknown as IDataObject;
 	}
+}
+
+function fingerprint({ bursts, done }: Stored): string {
+	const held = bursts.map((burst) => `${burst.id}:${burst.events.length}`).sort();
+	return `${held.join(',')}|${done.length}:${done.at(-1) ?? ''}`;
 }
