@@ -48,12 +48,11 @@ export async function sharedLogin(identity: unknown[], refused: unknown, tokenFi
 	const pending = login();
 	const account: Account = { pending, at: now() };
 	remember(key, account);
-	try {
-		const result = await pending;
-		if (accounts.get(key) === account) remember(key, { result, at: now() });
-		return { ...result };
-	} catch (error) {
-		if (accounts.get(key) === account) accounts.delete(key);
-		throw error;
-	}
+	// Registered before anyone awaits the login: the memory is up to date when they go on. A failed login is
+	// forgotten (its error reaches every caller through `pending`).
+	pending.then(
+		(result) => accounts.get(key) === account && remember(key, { result, at: now() }),
+		() => accounts.get(key) === account && accounts.delete(key),
+	);
+	return { ...(await pending) };
 }
