@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { PACKAGE_ROOT, publishedCredentials, publishedNodes, readPackageJson } from '../package-manifest';
-import { githubSlug, markdownAnchors } from './github-slug';
+import { githubSlug, markdownAnchors } from '../../scripts/lib/github-slug';
 
 const readmeAnchors = markdownAnchors(fs.readFileSync(path.join(PACKAGE_ROOT, 'README.md'), 'utf8'));
 /** The repository page whose README GitHub renders: package.json's homepage without `#readme`. */
