@@ -25,5 +25,7 @@ module.exports = {
 			testEnvironment: '<rootDir>/test/e2e/recording-environment.ts',
 			testTimeout: 120000,
 		},
+		// `npm run test:editor` only: the n8n editor in headless Chromium (not part of `npm test`).
+		{ ...common, displayName: 'editor', testMatch: ['<rootDir>/test/editor/**/*.editor.test.ts'] },
 	],
 };
