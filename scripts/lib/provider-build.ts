@@ -35,8 +35,8 @@ export function readRootManifest(root: string): RootManifest {
 	return JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as RootManifest;
 }
 
-/** n8n instantiates the class named like the file; so do we, to read what n8n would read. */
-function instantiate<T>(file: string): T {
+/** n8n instantiates the class named like the file (`Mehery` in Mehery.node.js); so do we, to read what n8n would read. */
+export function instantiate<T>(file: string): T {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exported = (require(file) as Record<string, new () => T>)[path.basename(file).split('.')[0]];
 	if (typeof exported !== 'function') throw new Error(`${file} does not export a class named like the file`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { INodeType } from 'n8n-workflow';
 
 import { renderProviderDoc, type DocsNode } from '../../scripts/lib/docs-page';
-import { providerEntries } from '../../scripts/lib/provider-build';
+import { instantiate, providerEntries } from '../../scripts/lib/provider-build';
 import { PROVIDER_PACKAGES } from '../../scripts/lib/provider-packages';
 import { PROJECT_ROOT } from '../../scripts/lib/stage';
 import type { Simulator } from '../simulator';
@@ -17,10 +17,7 @@ import { collectExampleOutputs } from './example-outputs';
 export const DOCS_DIR = path.join(PROJECT_ROOT, 'docs');
 
 function loadNode(distFile: string): DocsNode {
-	const file = path.join(PROJECT_ROOT, distFile);
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const NodeClass = (require(file) as Record<string, new () => INodeType>)[path.basename(file).split('.')[0]];
-	const { description } = new NodeClass();
+	const { description } = instantiate<INodeType>(path.join(PROJECT_ROOT, distFile));
 	return { name: description.name, description };
 }
 

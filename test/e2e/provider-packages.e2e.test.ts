@@ -15,7 +15,7 @@ import { loadExampleWorkflows, PROJECT_ROOT, type ExampleWorkflow } from '../../
 import { packAll, type PackedTarball } from '../../scripts/pack-providers';
 import { startStrictServer as startCtLiveStrict } from '../engine/ctlive-strict-server';
 import { startStrictServer as startNetcoreStrict } from '../engine/netcore-strict-server';
-import { publishedCredentials, publishedNodes } from '../package-manifest';
+import { providerPackageOf, publishedCredentials, publishedNodes } from '../package-manifest';
 import { SimulatorClient } from '../simulator';
 import { loadState } from './environment';
 import { renamedTypes, withPackagesN8n } from './packages-n8n';
@@ -45,7 +45,7 @@ const tarball = (name: string) => packed.find((entry) => entry.name === name)!.t
 
 /** The combined package's node types and credential types of one provider, under the package's own name. */
 function expectedTypes(entry: ProviderPackage) {
-	const nodes = publishedNodes().filter((node) => node.source.includes(`${path.sep}nodes${path.sep}${entry.nodeFolder}${path.sep}`));
+	const nodes = publishedNodes().filter((node) => providerPackageOf(node) === entry);
 	const credentialNames = new Set(nodes.flatMap((node) => (node.definition.description.credentials ?? []).map((credential) => credential.name)));
 	return {
 		// n8n adds an AI-tool variant `<node>Tool` of every node that is usable as a tool.

@@ -12,9 +12,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { ensureRuntime } from '../../runtime/ensure';
 import { chooseCredentials } from '../../scripts/lib/credentials';
 import { screenshotFile } from '../../scripts/lib/docs-page';
-import { PROVIDER_PACKAGES } from '../../scripts/lib/provider-packages';
 import { PROJECT_ROOT, stageN8n, type Stage } from '../../scripts/lib/stage';
-import { publishedNodes, type PublishedNode } from '../package-manifest';
+import { providerPackageOf, publishedNodes, type PublishedNode } from '../package-manifest';
 import { startSimulator, type Simulator } from '../simulator';
 import { addNode, chooseOption, editorPage, launchBrowser, listEntries, renderProblems, testCredential } from './editor-page';
 
@@ -72,7 +71,7 @@ test.each(nodes.map((node) => [node.type, node]))(
 	'%s: added from the node panel, its parameters render without error, its lists load, its credential tests OK, screenshot saved',
 	async (_type, node) => {
 		const { description } = node.definition;
-		const entry = PROVIDER_PACKAGES.find((candidate) => node.source.includes(`${path.sep}nodes${path.sep}${candidate.nodeFolder}${path.sep}`))!;
+		const entry = providerPackageOf(node);
 		const search = description.displayName.replace(/ Trigger$/, '');
 		const item = node.isTrigger ? new RegExp(`^On new ${search} event$`) : new RegExp(`^${ACTION[description.name] ?? firstAction(node)}$`);
 		const page = await editorPage(browser, stage.server.url, String(stage.client.authCookie));

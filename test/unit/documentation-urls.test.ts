@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { PACKAGE_ROOT, publishedCredentials, publishedNodes, readPackageJson } from '../package-manifest';
+import { PACKAGE_ROOT, providerPackageOf, publishedCredentials, publishedNodes, readPackageJson } from '../package-manifest';
 import { githubSlug, markdownAnchors } from '../../scripts/lib/github-slug';
-import { PROVIDER_PACKAGES } from '../../scripts/lib/provider-packages';
 
 /** The repository page whose README GitHub renders: package.json's homepage without `#readme`. */
 const repositoryPage = String(readPackageJson().homepage).replace(/#readme$/, '');
@@ -49,7 +48,7 @@ test.each(documentationLinks())('%s (%s) points at a section of a docs page that
 });
 
 test.each(publishedNodes().map((node) => [node.type, node]))("%s's codex links its own provider's docs page", (_type, node) => {
-	const entry = PROVIDER_PACKAGES.find((candidate) => node.source.includes(`${path.sep}nodes${path.sep}${candidate.nodeFolder}${path.sep}`));
+	const entry = providerPackageOf(node);
 	const codex = JSON.parse(fs.readFileSync(node.codex, 'utf8')) as { resources: { primaryDocumentation: Array<{ url: string }> } };
-	expect(codex.resources.primaryDocumentation.map(({ url }) => DOCS_LINK.exec(url)?.[1])).toEqual([`docs/${entry?.slug}.md`]);
+	expect(codex.resources.primaryDocumentation.map(({ url }) => DOCS_LINK.exec(url)?.[1])).toEqual([`docs/${entry.slug}.md`]);
 });

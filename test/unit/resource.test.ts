@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { idempotencyKeyOption } from '../../nodes/shared/idempotency';
 import type { Operation } from '../../nodes/shared/operation';
 import { defineResource, defineResources } from '../../nodes/shared/resource';
 
@@ -90,7 +91,8 @@ describe('sends are checked when the node loads', () => {
 		const send = {
 			kind: 'send',
 			option: { name: 'Send', action: 'Send a message', description: 'Send' },
-			description: [],
+			// A send also needs the Idempotency Key option (checked after the orderKey).
+			description: [{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [idempotencyKeyOption] }],
 			readParameters: () => ({}),
 			run: async () => [],
 		};
