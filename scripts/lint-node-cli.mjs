@@ -5,7 +5,7 @@
 // tarball staged by `npm run pack:providers` (.tmp/packages/<name>/) this builds the folder n8n-node expects:
 // its package.json (strict), the default eslint.config.mjs copied from @n8n/node-cli's template, our
 // tsconfig.json, and the .ts sources of exactly the files that package ships. Exits non-zero on any finding.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,13 +54,30 @@ const names = fs.readdirSync(packagesDir, { withFileTypes: true }).filter((entry
 // The combined package is this folder: its tarball ships dist/ as built here.
 const combined = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).name;
 
-let failed = false;
-for (const [name, packageDir] of [[combined, root], ...names.map((name) => [name, path.join(packagesDir, name)])]) {
-	const { dir, sources } = stage(name, packageDir);
-	const run = spawnSync(cli, ['lint'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-	const passed = run.status === 0;
-	failed ||= !passed;
-	console.log(`lint:node-cli: n8n-node lint (strict) on ${name} (${sources} .ts files): ${passed ? 'passed' : 'FAILED'}`);
-	if (!passed) console.log(`${run.stdout}\n${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, ''));
+/** `n8n-node lint` in a staged folder; resolves with its exit code and output. */
+function lint(dir) {
+	return new Promise((resolve) => {
+		const child = spawn(cli, ['lint'], { cwd: dir, env: { ...process.env, CI: 'true' } });
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('close', (code) => resolve({ code, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
+	});
 }
+
+const pending = [[combined, root], ...names.map((name) => [name, path.join(packagesDir, name)])];
+let failed = false;
+// Two at a time: each is one CPU-bound eslint process, and the machines have two cores.
+await Promise.all(
+	[0, 1].map(async () => {
+		for (let next = pending.shift(); next; next = pending.shift()) {
+			const [name, packageDir] = next;
+			const { dir, sources } = stage(name, packageDir);
+			const { code, output } = await lint(dir);
+			failed ||= code !== 0;
+			console.log(`lint:node-cli: n8n-node lint (strict) on ${name} (${sources} .ts files): ${code === 0 ? 'passed' : 'FAILED'}`);
+			if (code !== 0) console.log(output);
+		}
+	}),
+);
 process.exit(failed ? 1 : 0);
