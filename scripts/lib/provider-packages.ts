@@ -17,8 +17,6 @@ export interface ProviderPackage {
 	keywords: string[];
 	/** Main README headings copied into this package's README, in this order (besides the node section). */
 	readmeSections: { credentials: string[]; deviations: string; shared: string[] };
-	/** Why this name (README "Packages"). */
-	whyThisName: string;
 }
 
 export const PROVIDER_PACKAGES: ProviderPackage[] = [
@@ -30,7 +28,6 @@ export const PROVIDER_PACKAGES: ProviderPackage[] = [
 		description: 'n8n node for IrisEngage: WhatsApp conversation history and messages',
 		keywords: ['irisengage', 'whatsapp', 'chat history'],
 		readmeSections: { credentials: ['IrisEngage API'], deviations: 'IrisEngage: spec deviations and choices', shared: ['Speed and rate limits'] },
-		whyThisName: 'the product name as IrisEngage writes it, one word, as n8n-nodes-base names its nodes',
 	},
 	{
 		name: 'n8n-nodes-netcore-bot',
@@ -40,8 +37,6 @@ export const PROVIDER_PACKAGES: ProviderPackage[] = [
 		description: 'n8n nodes for the Netcore Bot Open API: bot usage, bot users, transcripts and a new-user trigger',
 		keywords: ['netcore', 'chatbot', 'bot users', 'transcripts'],
 		readmeSections: { credentials: ['Netcore Bot API'], deviations: 'Netcore Bot: spec deviations and choices', shared: ['Speed and rate limits'] },
-		whyThisName:
-			'"Netcore" alone names the company, whose email, SMS and CDP APIs are other services: the package covers only its Bot Open API',
 	},
 	{
 		name: 'n8n-nodes-mehery',
@@ -55,7 +50,6 @@ export const PROVIDER_PACKAGES: ProviderPackage[] = [
 			deviations: 'Mehery XMS: spec deviations and choices',
 			shared: ['Speed and rate limits', 'Sent once, however n8n retries'],
 		},
-		whyThisName: 'Mehery is the company and XMS its only messaging API; users search for "mehery", and the node types read n8n-nodes-mehery.mehery',
 	},
 	{
 		name: 'n8n-nodes-ctlive',
@@ -69,7 +63,6 @@ export const PROVIDER_PACKAGES: ProviderPackage[] = [
 			deviations: 'CTLive: spec deviations and choices',
 			shared: ['Speed and rate limits', 'Sent once, however n8n retries'],
 		},
-		whyThisName: 'the product name (Enghouse CTLive); both credentials, the API one and the webhook one, are the same service',
 	},
 	{
 		name: 'n8n-nodes-wavy',
@@ -79,8 +72,6 @@ export const PROVIDER_PACKAGES: ProviderPackage[] = [
 		description: 'n8n nodes for Wavy (Sinch) Messaging: open WhatsApp sessions and incoming message batches',
 		keywords: ['wavy', 'sinch', 'whatsapp'],
 		readmeSections: { credentials: ['Wavy API'], deviations: 'Wavy: spec deviations and choices', shared: ['Speed and rate limits'] },
-		whyThisName:
-			'the API is Wavy\'s (api-messaging.wavy.global), not Sinch\'s own: "n8n-nodes-sinch" would promise Sinch\'s other APIs, and may be taken by one',
 	},
 ];
 
