@@ -32,7 +32,9 @@ function details(property: INodeProperties): string {
 	if (property.description) parts.push(plain(property.description).replace(/([^.!?:])$/, '$1.'));
 	if (property.type === 'options' || property.type === 'multiOptions') {
 		const values = (property.options ?? []) as Array<{ name: string; value: unknown }>;
-		parts.push(`One of: ${values.map((option) => `${plain(option.name)} (\`${String(option.value)}\`)`).join(', ')}.`);
+		// An option whose name is its value is written once.
+		const shown = values.map((option) => (option.name === String(option.value) ? `\`${option.name}\`` : `${plain(option.name)} (\`${String(option.value)}\`)`));
+		parts.push(`One of: ${shown.join(', ')}.`);
 	}
 	if (property.type === 'collection' || property.type === 'fixedCollection') {
 		const fields = (property.options ?? []) as Array<{ displayName: string }>;
