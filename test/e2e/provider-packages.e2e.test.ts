@@ -5,14 +5,16 @@
  * independent one written from the spec where the tests have one: CTLive, Netcore; else the strict simulator).
  * Then several together: the combined package beside n8n-nodes-mehery and n8n-nodes-ctlive.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 import { chooseCredentials } from '../../scripts/lib/credentials';
 import { nodeItems, type N8nClient } from '../../scripts/lib/n8n';
 import { PROVIDER_PACKAGES, type ProviderPackage } from '../../scripts/lib/provider-packages';
 import { loadExampleWorkflows, PROJECT_ROOT, type ExampleWorkflow } from '../../scripts/lib/stage';
-import { packAll, type PackedTarball } from '../../scripts/pack-providers';
+import type { PackedTarball } from '../../scripts/pack-providers';
 import { startStrictServer as startCtLiveStrict } from '../engine/ctlive-strict-server';
 import { startStrictServer as startNetcoreStrict } from '../engine/netcore-strict-server';
 import { providerPackageOf, publishedCredentials, publishedNodes } from '../package-manifest';
@@ -35,10 +37,13 @@ const RUNS: Record<string, { example: string; strictServer?: () => Promise<{ cre
 let packed: PackedTarball[];
 let simulatorCredentialData: Map<string, Record<string, unknown>>;
 beforeAll(async () => {
-	packed = packAll();
 	const providers = await new SimulatorClient(loadState().simulatorUrl).providers();
 	const choices = chooseCredentials(providers, { root: PROJECT_ROOT, simulatorOnly: true });
 	simulatorCredentialData = new Map(choices.map((choice) => [choice.type, choice.data]));
+	// `npm run pack:providers` as its own process: packing in this one would block the event loop that serves
+	// the suite's simulator (started by global-setup in this process) for seconds.
+	const { stdout } = await promisify(execFile)('node', ['-r', 'ts-node/register/transpile-only', 'scripts/pack-providers.ts', '--json'], { cwd: PROJECT_ROOT });
+	packed = JSON.parse(stdout) as PackedTarball[];
 }, TIMEOUT);
 
 const tarball = (name: string) => packed.find((entry) => entry.name === name)!.tarball;

@@ -17,7 +17,7 @@ import { providerPackageOf, publishedNodes, type PublishedNode } from '../packag
 import { startSimulator, type Simulator } from '../simulator';
 import { addNode, chooseOption, editorPage, launchBrowser, listEntries, renderProblems, testCredential } from './editor-page';
 
-const PORT = Number(process.env.EDITOR_N8N_PORT ?? 5696);
+const PORT = Number(process.env.EDITOR_N8N_PORT ?? 5698);
 const TIMEOUT = 120_000;
 
 /** The action each node is added with, where the first one would not show its searchable lists. */
