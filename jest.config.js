@@ -35,5 +35,7 @@ module.exports = {
 			testEnvironment: '<rootDir>/test/e2e/recording-environment.ts',
 			setupFilesAfterEnv: ['<rootDir>/test/e2e/jest-timeout.ts'],
 		},
+		// `npm run test:editor` only: the n8n editor in headless Chromium (not part of `npm test`).
+		{ ...common, displayName: 'editor', testMatch: ['<rootDir>/test/editor/**/*.editor.test.ts'] },
 	],
 };

@@ -22,7 +22,7 @@ export class IrisEngageApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/IrisEngage/irisengage.svg', dark: 'file:../nodes/IrisEngage/irisengage.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#irisengage-api';
+	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers/blob/main/docs/irisengage.md#irisengage-api';
 
 	properties: INodeProperties[] = [
 		{

@@ -31,7 +31,7 @@ export class NetcoreBotApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/NetcoreBot/netcorebot.svg', dark: 'file:../nodes/NetcoreBot/netcorebot.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#netcore-bot-api';
+	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers/blob/main/docs/netcore-bot.md#netcore-bot-api';
 
 	properties: INodeProperties[] = [
 		{
