@@ -13,8 +13,18 @@ const common = {
 module.exports = {
 	testSequencer: '<rootDir>/test/e2e/sequencer.js',
 	projects: [
-		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/simulator/**/*.test.ts'] },
-		{ ...common, displayName: 'engine', testMatch: ['<rootDir>/test/engine/**/*.test.ts'], testTimeout: 60000 },
+		{
+			...common,
+			displayName: 'unit',
+			testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/simulator/**/*.test.ts'],
+			setupFilesAfterEnv: ['<rootDir>/test/unit/jest-timeout.ts'],
+		},
+		{
+			...common,
+			displayName: 'engine',
+			testMatch: ['<rootDir>/test/engine/**/*.test.ts'],
+			setupFilesAfterEnv: ['<rootDir>/test/engine/jest-timeout.ts'],
+		},
 		{
 			...common,
 			displayName: 'e2e',
@@ -23,7 +33,9 @@ module.exports = {
 			globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
 			// Records which tests ran, for coverage.e2e.test.ts (which the sequencer below runs last).
 			testEnvironment: '<rootDir>/test/e2e/recording-environment.ts',
-			testTimeout: 120000,
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/jest-timeout.ts'],
 		},
+		// `npm run test:editor` only: the n8n editor in headless Chromium (not part of `npm test`).
+		{ ...common, displayName: 'editor', testMatch: ['<rootDir>/test/editor/**/*.editor.test.ts'] },
 	],
 };

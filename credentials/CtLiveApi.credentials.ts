@@ -15,7 +15,7 @@ export class CtLiveApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/CtLive/ctlive.svg', dark: 'file:../nodes/CtLive/ctlive.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#ctlive-api';
+	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers/blob/main/docs/ctlive.md#ctlive-api';
 
 	properties: INodeProperties[] = [
 		{

@@ -11,7 +11,7 @@ export class CtLiveWebhookApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/CtLive/ctlive.svg', dark: 'file:../nodes/CtLive/ctlive.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#ctlive-webhook-api';
+	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers/blob/main/docs/ctlive.md#ctlive-webhook-api';
 
 	properties: INodeProperties[] = [
 		{

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { loginFailed } from '../nodes/shared/errors';
+import { sharedLogin } from '../nodes/shared/session';
 import { joinUrl } from '../nodes/shared/urls';
 
 /**
@@ -21,7 +22,7 @@ export class IrisEngageApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/IrisEngage/irisengage.svg', dark: 'file:../nodes/IrisEngage/irisengage.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#irisengage-api';
+	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers/blob/main/docs/irisengage.md#irisengage-api';
 
 	properties: INodeProperties[] = [
 		{
@@ -66,21 +67,25 @@ export class IrisEngageApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		let answer: { token?: string };
-		try {
-			answer = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${irisEngageApiUrl(credentials)}/Users/authenticate`,
-				body: { Name: credentials.name, Password: credentials.password },
-				json: true,
-			})) as { token?: string };
-		} catch (error) {
-			throw loginFailed('IrisEngage', error);
-		}
-		if (!answer?.token) {
-			throw new Error('IrisEngage login failed: no token in its answer (check the Base URL and API Path)');
-		}
-		return { sessionToken: answer.token };
+		const url = `${irisEngageApiUrl(credentials)}/Users/authenticate`;
+		// Items side by side that all find the session expired share one login.
+		return await sharedLogin([url, credentials.name, credentials.password], credentials.sessionToken, 'sessionToken', async () => {
+			let answer: { token?: string };
+			try {
+				answer = (await this.helpers.httpRequest({
+					method: 'POST',
+					url,
+					body: { Name: credentials.name, Password: credentials.password },
+					json: true,
+				})) as { token?: string };
+			} catch (error) {
+				throw loginFailed('IrisEngage', error);
+			}
+			if (!answer?.token) {
+				throw new Error('IrisEngage login failed: no token in its answer (check the Base URL and API Path)');
+			}
+			return { sessionToken: answer.token };
+		});
 	}
 
 	authenticate: IAuthenticateGeneric = {

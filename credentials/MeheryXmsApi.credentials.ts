@@ -13,7 +13,7 @@ export class MeheryXmsApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/Mehery/mehery.svg', dark: 'file:../nodes/Mehery/mehery.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#mehery-xms-api';
+	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers/blob/main/docs/mehery.md#mehery-xms-api';
 
 	properties: INodeProperties[] = [
 		{

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { loginFailed } from '../nodes/shared/errors';
+import { sharedLogin } from '../nodes/shared/session';
 import { joinUrl } from '../nodes/shared/urls';
 
 /** The endpoint paths the credential lets the user set: the spec documents the calls but not where they live. Kept equal to the fields' defaults. */
@@ -30,7 +31,7 @@ export class NetcoreBotApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/NetcoreBot/netcorebot.svg', dark: 'file:../nodes/NetcoreBot/netcorebot.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#netcore-bot-api';
+	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers/blob/main/docs/netcore-bot.md#netcore-bot-api';
 
 	properties: INodeProperties[] = [
 		{
@@ -116,21 +117,25 @@ export class NetcoreBotApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		let answer: { authToken?: unknown; expireAt?: unknown };
-		try {
-			answer = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: netcoreUrl(credentials, 'authPath'),
-				body: { appId: credentials.appId, appSecret: credentials.appSecret },
-				json: true,
-			})) as { authToken?: unknown; expireAt?: unknown };
-		} catch (error) {
-			throw loginFailed('Netcore Bot', error);
-		}
-		if (typeof answer?.authToken !== 'string' || answer.authToken === '') {
-			throw new Error('Netcore Bot login failed: no authToken in its answer (check the Base URL and Auth Path)');
-		}
-		return { authToken: answer.authToken, sessionExpiresAt: typeof answer.expireAt === 'string' ? answer.expireAt : '' };
+		const url = netcoreUrl(credentials, 'authPath');
+		// Items side by side that all find the session expired share one login.
+		return await sharedLogin([url, credentials.appId, credentials.appSecret], credentials.authToken, 'authToken', async () => {
+			let answer: { authToken?: unknown; expireAt?: unknown };
+			try {
+				answer = (await this.helpers.httpRequest({
+					method: 'POST',
+					url,
+					body: { appId: credentials.appId, appSecret: credentials.appSecret },
+					json: true,
+				})) as { authToken?: unknown; expireAt?: unknown };
+			} catch (error) {
+				throw loginFailed('Netcore Bot', error);
+			}
+			if (typeof answer?.authToken !== 'string' || answer.authToken === '') {
+				throw new Error('Netcore Bot login failed: no authToken in its answer (check the Base URL and Auth Path)');
+			}
+			return { authToken: answer.authToken, sessionExpiresAt: typeof answer.expireAt === 'string' ? answer.expireAt : '' };
+		});
 	}
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {

@@ -14,7 +14,7 @@ export class WavyApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/Wavy/wavy.svg', dark: 'file:../nodes/Wavy/wavy.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers#wavy-api';
+	documentationUrl = 'https://github.com/chat-providers/n8n-nodes-chat-providers/blob/main/docs/wavy.md#wavy-api';
 
 	properties: INodeProperties[] = [
 		{

@@ -1,9 +1,11 @@
-// Runs n8n's own community-package scanner (@n8n/scan-community-package, pinned) on what `npm pack` would
-// publish and on the sources, offline: its `analyzePackage` lints a local folder with the scanner's own rule set
-// and plugin versions; only its by-name entry point downloads from the registry, and we never call it.
-// Legs: the unpacked tarball with analyzePackage's default patterns (every .js/.ts/.json, so a stray .d.ts is
-// caught), the tarball as the scanner's gate scopes it, and the sources with the scanner's source patterns.
-// Exits non-zero on any finding.
+// Runs n8n's own community-package scanner (@n8n/scan-community-package, pinned) on every tarball we publish
+// (`npm run pack:providers`: the combined package and one per provider) and on the sources, offline: its
+// `analyzePackage` lints a local folder with the scanner's own rule set and plugin versions; only its by-name
+// entry point downloads from the registry, and we never call it.
+// Legs per tarball: unpacked with analyzePackage's default patterns (every .js/.ts/.json, so a stray .d.ts is
+// caught) and as the scanner's gate scopes it; once: the sources with the scanner's source patterns.
+// Also per tarball: only dist/, package.json, README.md and LICENSE, and no runtime dependencies.
+// Expects a current dist/ (npm run lint builds first). Exits non-zero on any finding.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,23 +21,12 @@ const workDir = path.join(root, '.tmp', 'lint-pack');
 fs.rmSync(workDir, { recursive: true, force: true });
 fs.mkdirSync(workDir, { recursive: true });
 
-const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: root, encoding: 'utf8' }));
-const packageDir = path.join(workDir, 'package');
-execFileSync('tar', ['-xzf', path.join(workDir, packed.filename), '-C', workDir]);
+const packed = JSON.parse(
+	execFileSync('node', ['-r', 'ts-node/register/transpile-only', 'scripts/pack-providers.ts', '--json'], { cwd: root, encoding: 'utf8' }),
+);
 
-const unexpected = packed.files.map((file) => file.path).filter((file) => !/^(dist\/|package\.json$|README\.md$|LICENSE)/.test(file));
-if (unexpected.length > 0) {
-	console.error(`npm pack would publish files outside dist/: ${unexpected.join(', ')}`);
-	process.exit(1);
-}
-
-const legs = [
-	['tarball, every .js/.ts/.json', packageDir, undefined],
-	['tarball, as the scanner gate scopes it', packageDir, ['**/*.js', 'package.json']],
-	['sources, as the scanner lints them', root, SOURCE_FILE_PATTERNS],
-];
 let failed = false;
-for (const [name, dir, patterns] of legs) {
+async function scan(name, dir, patterns) {
 	const result = await analyzePackage(dir, patterns);
 	// "No files found" passes in the scanner, but here it would mean the check looked at nothing.
 	const empty = result.message === 'No files found to analyze';
@@ -43,5 +34,21 @@ for (const [name, dir, patterns] of legs) {
 	console.log(`lint:pack: scanner on ${name}: ${result.passed && !empty ? 'passed' : `FAILED: ${result.message}`}`);
 	if (result.details) console.log(result.details);
 }
-console.log(`lint:pack: ${packed.filename} (${packed.files.length} files) with @n8n/scan-community-package's analyzePackage`);
+
+for (const { name, tarball } of packed) {
+	const packageDir = path.join(workDir, name);
+	fs.mkdirSync(packageDir, { recursive: true });
+	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
+	const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((file) => file.replace(/^package\//, ''));
+	const unexpected = files.filter((file) => !/^(dist\/|package\.json$|README\.md$|LICENSE$)/.test(file));
+	const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+	const dependencies = Object.keys(manifest.dependencies ?? {});
+	if (unexpected.length > 0) console.error(`lint:pack: ${name} would publish files outside dist/: ${unexpected.join(', ')}`);
+	if (dependencies.length > 0) console.error(`lint:pack: ${name} has runtime dependencies: ${dependencies.join(', ')}`);
+	failed ||= unexpected.length > 0 || dependencies.length > 0;
+	await scan(`${name}, every .js/.ts/.json`, packageDir, undefined);
+	await scan(`${name}, as the scanner gate scopes it`, packageDir, ['**/*.js', 'package.json']);
+}
+await scan('the sources, as the scanner lints them', root, SOURCE_FILE_PATTERNS);
+console.log(`lint:pack: ${packed.length} tarballs in .tmp/packages checked with @n8n/scan-community-package's analyzePackage`);
 process.exit(failed ? 1 : 0);

@@ -7,6 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
 
+import { instantiate } from '../scripts/lib/provider-build';
+import { PROVIDER_PACKAGES, type ProviderPackage } from '../scripts/lib/provider-packages';
+
 export const PACKAGE_ROOT = path.resolve(__dirname, '..');
 
 interface PackageJson {
@@ -47,15 +50,6 @@ function sourceOf(distFile: string): string {
 	return source;
 }
 
-/** n8n instantiates the class named like the file (`IrisEngageApi` in IrisEngageApi.credentials.js); so do we. */
-function instantiate<T>(source: string): T {
-	const className = path.basename(source).split('.')[0];
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const exported = (require(source) as Record<string, unknown>)[className];
-	if (typeof exported !== 'function') throw new Error(`${source} must export a class named ${className}, as n8n expects`);
-	return new (exported as new () => T)();
-}
-
 export function publishedCredentials(): PublishedCredential[] {
 	return readPackageJson().n8n.credentials.map((distFile) => {
 		const source = sourceOf(distFile);
@@ -82,4 +76,11 @@ export function publishedNodes(): PublishedNode[] {
 /** Full node types of the published webhook triggers: examples they start are fired by their provider's tests. */
 export function webhookTriggerTypes(): Set<string> {
 	return new Set(publishedNodes().filter((node) => node.isWebhookTrigger).map((node) => node.type));
+}
+
+/** The per-provider package a node of the combined package belongs to (its folder under nodes/). */
+export function providerPackageOf(node: PublishedNode): ProviderPackage {
+	const entry = PROVIDER_PACKAGES.find((candidate) => node.source.includes(`${path.sep}nodes${path.sep}${candidate.nodeFolder}${path.sep}`));
+	if (!entry) throw new Error(`${node.type} is in no provider package (scripts/lib/provider-packages.ts)`);
+	return entry;
 }

@@ -4,15 +4,17 @@ import { NodeApiError } from 'n8n-workflow';
 import { excerpt, isHtml } from '../shared/errors';
 
 /**
- * CTLive documents no body for its answers to the channel's posts, so an empty body or JSON may be CTLive's.
- * Anything else (a web page, plain text) comes from something that is not CTLive's message endpoint — a portal,
- * a login page, another application at a wrong Base URL or Message Path — and what was posted reached no CTLive.
- * Returns what such an answer is ("an HTML page"), or undefined when the answer may be CTLive's.
+ * CTLive documents no body for its answers to the channel's posts, so an empty body or JSON may be CTLive's, even
+ * JSON that does not parse (cut short on the way: the 2xx still says CTLive took the post, which must not be
+ * sent again). Anything else (a web page, plain text) comes from something that is not CTLive's message
+ * endpoint — a portal, a login page, another application at a wrong Base URL or Message Path — and what was
+ * posted reached no CTLive. Returns what such an answer is ("an HTML page"), or undefined when it may be CTLive's.
  */
 export function foreignAnswer(contentType: string | undefined, body: unknown): string | undefined {
 	// With json: true, n8n hands over JSON parsed and anything else as text.
 	if (body === undefined || body === null || typeof body !== 'string' || body.trim() === '') return undefined;
 	if (isHtml({ contentType, body })) return 'an HTML page';
+	if (/[/+]json\b/i.test(contentType ?? '')) return undefined;
 	return `text that is not JSON${contentType ? ` (${contentType})` : ''}`;
 }
 

@@ -55,13 +55,18 @@ export function compact<T extends object>(object: T): Partial<T> {
 	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== '')) as Partial<T>;
 }
 
+/** A content's fields without its `type` tag. */
+function withoutType<T extends { type: string }>(content: T): Omit<T, 'type'> {
+	return Object.fromEntries(Object.entries(content).filter(([key]) => key !== 'type')) as Omit<T, 'type'>;
+}
+
 function contentFields(content: MessageContent): IDataObject {
 	switch (content.type) {
 		case 'text':
 			return { text: { body: content.body } };
 		case 'location': {
 			// CommonMsgLocation types the coordinates as strings.
-			const { type: _type, latitude, longitude, ...rest } = content;
+			const { latitude, longitude, ...rest } = withoutType(content);
 			return { location: { latitude: String(latitude), longitude: String(longitude), ...compact(rest) } };
 		}
 		case 'contacts': {
@@ -75,7 +80,7 @@ function contentFields(content: MessageContent): IDataObject {
 		}
 		case 'template': {
 			// `linked` is required by CommonTemplateMeta even when empty, so it is sent as given.
-			const { type: _type, data, linked, ...rest } = content;
+			const { data, linked, ...rest } = withoutType(content);
 			return { template: { ...compact(rest), data, linked } };
 		}
 		default: {

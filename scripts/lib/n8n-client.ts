@@ -65,7 +65,9 @@ export class N8nClient {
 		pathname: string,
 		opts: { body?: unknown; auth: 'cookie' | 'apiKey' | 'none'; timeoutMs?: number },
 	): Promise<{ status: number; json: unknown; headers: Headers }> {
-		const headers: Record<string, string> = { accept: 'application/json' };
+		// A fresh connection per call: reusing a kept-alive one races n8n closing it when idle, and the request then
+		// fails with "other side closed" before n8n read it (seen in e2e runs on a loaded machine).
+		const headers: Record<string, string> = { accept: 'application/json', connection: 'close' };
 		if (opts.body !== undefined) headers['content-type'] = 'application/json';
 		if (opts.auth === 'cookie') {
 			if (!this.cookie) throw new Error(`${method} ${pathname} needs a login: call setupOwner() or login() first`);

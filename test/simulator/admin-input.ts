@@ -92,6 +92,8 @@ export function faultFromJson(value: unknown): Fault {
 	const body = object(value, 'A fault');
 	const match = matchFromJson(body.match);
 	const times = required(optionalNumber(body.times, 'times', { integer: true, min: 1 }), 'times');
+	const skip = optionalNumber(body.skip, 'skip', { integer: true });
+	const common = { times, match, ...(skip === undefined ? {} : { skip }) };
 	switch (body.kind) {
 		case 'status':
 			return {
@@ -99,19 +101,20 @@ export function faultFromJson(value: unknown): Fault {
 				status: required(optionalNumber(body.status, 'status', STATUS), 'status'),
 				retryAfter: optionalNumber(body.retryAfter, 'retryAfter'),
 				body: body.body,
-				times,
-				match,
+				...common,
 			};
 		case 'html':
-			return { kind: 'html', status: optionalNumber(body.status, 'status', STATUS), times, match };
+		case 'empty':
+			return { kind: body.kind, status: optionalNumber(body.status, 'status', STATUS), ...common };
 		case 'delay':
-			return { kind: 'delay', ms: required(optionalNumber(body.ms, 'ms'), 'ms'), times, match };
+			return { kind: 'delay', ms: required(optionalNumber(body.ms, 'ms'), 'ms'), ...common };
 		case 'reset':
 		case 'malformed':
-			return { kind: body.kind, times, match };
+		case 'expire-tokens':
+			return { kind: body.kind, ...common };
 		default:
 			throw new BadInput(
-				`kind must be one of status, reset, malformed, html, delay; got ${JSON.stringify(body.kind)}`,
+				`kind must be one of status, reset, malformed, html, empty, delay, expire-tokens; got ${JSON.stringify(body.kind)}`,
 			);
 	}
 }

@@ -106,6 +106,22 @@ describe('admin API', () => {
 		expect(sim.log.map((entry) => entry.fault)).toEqual(['html 504', 'reset']);
 	});
 
+	it('injects empty answers, token expiry and skips over the wire', async () => {
+		const token = await iris.login();
+		await client.injectFault({ kind: 'empty', status: 503, skip: 1, times: 1, match: { route: GET_CONTENT } });
+		await client.injectFault({ kind: 'expire-tokens', times: 1, match: { route: GET_CONTENT } });
+		const answers = [];
+		for (let call = 0; call < 3; call++) {
+			const response = await getContent(token);
+			answers.push([response.status, await response.text()]);
+		}
+		expect(answers).toEqual([
+			[401, expect.any(String)], // passes the first fault (skip), meets the second: its token expires
+			[503, ''],
+			[401, expect.any(String)],
+		]);
+	});
+
 	it('sets and removes latency', async () => {
 		await client.setLatency(150, { provider: 'irisengage' });
 		let started = Date.now();
@@ -212,6 +228,7 @@ describe('admin API', () => {
 		['an unknown fault kind', 'POST', '/faults', '{"kind":"explode","times":1}'],
 		['a fault without times', 'POST', '/faults', '{"kind":"reset"}'],
 		['a status out of range', 'POST', '/faults', '{"kind":"status","status":42,"times":1}'],
+		['a negative skip', 'POST', '/faults', '{"kind":"empty","skip":-1,"times":1}'],
 		['an invalid route regex', 'POST', '/faults', '{"kind":"reset","times":1,"match":{"route":"("}}'],
 		['negative latency', 'POST', '/latency', '{"ms":-1}'],
 		['a fractional in-flight limit', 'POST', '/in-flight-limit', '{"limit":1.5}'],

@@ -16,6 +16,8 @@ export interface DispatchContext {
 	record: (entry: RequestLogEntry, target: MatchTarget) => void;
 	/** A delay that the simulator cancels when it closes, so no timer outlives it. */
 	wait: (ms: number) => Promise<void>;
+	/** `Simulator.expireTokens` of one provider. */
+	expireTokens: (provider: string) => void;
 	quiet: boolean;
 }
 
@@ -154,7 +156,9 @@ export async function dispatch(
 			return finish();
 		}
 		if ('reply' in effect) return finish(effect.reply);
-		await context.wait(effect.delayMs);
+		if ('expireTokens' in effect) {
+			if (target.provider !== undefined) context.expireTokens(target.provider);
+		} else await context.wait(effect.delayMs);
 	}
 	finish(await answer(resolved, parsed.ok ? undefined : parsed.error));
 }

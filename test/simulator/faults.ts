@@ -5,7 +5,7 @@ import { matches, type MatchTarget, type RequestMatch } from './routing';
 import type { Fault } from './types';
 
 /** What the server does instead of (or before) answering normally. */
-export type FaultEffect = { reply: Reply } | { reset: true } | { delayMs: number };
+export type FaultEffect = { reply: Reply } | { reset: true } | { delayMs: number } | { expireTokens: true };
 
 export function describeFault(fault: Fault): string {
 	switch (fault.kind) {
@@ -13,6 +13,8 @@ export function describeFault(fault: Fault): string {
 			return `status ${fault.status}`;
 		case 'html':
 			return `html ${fault.status ?? 502}`;
+		case 'empty':
+			return `empty ${fault.status ?? 200}`;
 		case 'delay':
 			return `delay ${fault.ms}ms`;
 		default:
@@ -48,25 +50,45 @@ export function faultEffect(fault: Fault): FaultEffect {
 			const status = fault.status ?? 502;
 			return { reply: text(status, htmlErrorPage(status), 'text/html') };
 		}
+		case 'empty':
+			return { reply: text(fault.status ?? 200, '', 'application/json; charset=utf-8') };
 		case 'delay':
 			return { delayMs: fault.ms };
+		case 'expire-tokens':
+			return { expireTokens: true };
 	}
 }
 
 export class FaultRules {
-	private pending: Array<{ fault: Fault; remaining: number }> = [];
+	private pending: Array<{ fault: Fault; remaining: number; toSkip: number }> = [];
 	private latency: Array<{ ms: number; match?: RequestMatch }> = [];
 
 	inject(fault: Fault): void {
 		if (!Number.isInteger(fault.times) || fault.times < 1) {
 			throw new RangeError(`Fault 'times' must be a positive integer, got ${fault.times}`);
 		}
-		this.pending.push({ fault, remaining: fault.times });
+		const skip = fault.skip ?? 0;
+		if (!Number.isInteger(skip) || skip < 0) {
+			throw new RangeError(`Fault 'skip' must be a non-negative integer, got ${fault.skip}`);
+		}
+		this.pending.push({ fault, remaining: fault.times, toSkip: skip });
 	}
 
-	/** The first pending fault that matches, used up by one. */
+	/**
+	 * The first pending fault that matches, used up by one. A fault still skipping lets the request pass it by
+	 * (a later fault may still take it).
+	 */
 	take(target: MatchTarget): Fault | undefined {
-		const entry = this.pending.find((candidate) => matches(candidate.fault.match, target));
+		let entry: (typeof this.pending)[number] | undefined;
+		for (const candidate of this.pending) {
+			if (!matches(candidate.fault.match, target)) continue;
+			if (candidate.toSkip > 0) {
+				candidate.toSkip -= 1;
+				continue;
+			}
+			entry = candidate;
+			break;
+		}
 		if (!entry) return undefined;
 		entry.remaining -= 1;
 		if (entry.remaining === 0)

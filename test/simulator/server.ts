@@ -61,6 +61,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		rules,
 		limits,
 		wait: delays.wait,
+		expireTokens: (provider: string) => issuers.get(provider)?.expireAll(),
 		quiet: options.quiet ?? true,
 		record: (entry: RequestLogEntry, target: MatchTarget) => {
 			targets.set(entry, target);

@@ -219,6 +219,44 @@ describe('faults', () => {
 		expect((await getContent()).status).toBe(504);
 	});
 
+	it('sends a 200 that claims JSON and has no body at all; another status when told', async () => {
+		sim.injectFault({ kind: 'empty', times: 1 });
+		sim.injectFault({ kind: 'empty', status: 502, times: 1 });
+		const response = await getContent();
+		expect([response.status, response.headers.get('content-type'), response.headers.get('content-length')]).toEqual([
+			200,
+			'application/json; charset=utf-8',
+			'0',
+		]);
+		expect(await response.text()).toBe('');
+		expect((await getContent()).status).toBe(502);
+		expect(sim.log.map((entry) => entry.fault)).toEqual(['empty 200', 'empty 502']);
+	});
+
+	it('lets the first `skip` matching requests through, then applies the fault', async () => {
+		sim.injectFault({ kind: 'status', status: 500, skip: 2, times: 1, match: { route: GET_CONTENT } });
+		await iris.login(); // another route: neither skipped nor faulted
+		const statuses = [];
+		for (let call = 0; call < 4; call++) statuses.push((await getContent()).status);
+		expect(statuses).toEqual([401, 401, 500, 401]);
+		expect(() => sim.injectFault({ kind: 'reset', skip: -1, times: 1 })).toThrow(RangeError);
+	});
+
+	it('expires the tokens as the matching request arrives, which is then refused as with any expired token', async () => {
+		const token = await iris.login();
+		sim.injectFault({ kind: 'expire-tokens', skip: 1, times: 1, match: { route: GET_CONTENT } });
+		expect((await getContent(token)).status).toBe(200);
+		expect((await getContent(token)).status).toBe(401);
+		expect((await getContent(token)).status).toBe(401);
+		expect((await getContent(await iris.login())).status).toBe(200);
+		expect(sim.log.filter((entry) => entry.route === GET_CONTENT).map((entry) => [entry.status, entry.fault])).toEqual([
+			[200, undefined],
+			[401, 'expire-tokens'],
+			[401, undefined],
+			[200, undefined],
+		]);
+	});
+
 	it('delays one answer, which is otherwise normal', async () => {
 		sim.injectFault({ kind: 'delay', ms: 150, times: 1 });
 		expect(

@@ -56,12 +56,24 @@ export interface LogFilter extends RequestMatch {
 	status?: number;
 }
 
-export type Fault = { match?: RequestMatch; times: number } & (
+export type Fault = {
+	match?: RequestMatch;
+	times: number;
+	/** Lets this many matching requests through first (default 0): "from the second request on". */
+	skip?: number;
+} & (
 	| { kind: 'status'; status: number; retryAfter?: number; body?: unknown }
 	/** Destroys the connection without answering, after the request body arrived. */
 	| { kind: 'reset' }
 	/** 200 with a JSON content type and a body that does not parse. */
 	| { kind: 'malformed' }
+	/** A status (200 unless told otherwise) with a JSON content type and no body at all. */
+	| { kind: 'empty'; status?: number }
+	/**
+	 * The provider's session tokens expire as this request arrives: every token issued so far is refused from now
+	 * on (as `expireTokens`), and the request is answered as the provider would answer it then.
+	 */
+	| { kind: 'expire-tokens' }
 	/** A proxy's HTML error page, 502 unless told otherwise. */
 	| { kind: 'html'; status?: number }
 	/** Answers normally, ms later. */

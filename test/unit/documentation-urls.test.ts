@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { PACKAGE_ROOT, publishedCredentials, publishedNodes, readPackageJson } from '../package-manifest';
-import { githubSlug, markdownAnchors } from './github-slug';
+import { PACKAGE_ROOT, providerPackageOf, publishedCredentials, publishedNodes, readPackageJson } from '../package-manifest';
+import { githubSlug, markdownAnchors } from '../../scripts/lib/github-slug';
 
-const readmeAnchors = markdownAnchors(fs.readFileSync(path.join(PACKAGE_ROOT, 'README.md'), 'utf8'));
 /** The repository page whose README GitHub renders: package.json's homepage without `#readme`. */
 const repositoryPage = String(readPackageJson().homepage).replace(/#readme$/, '');
+/** Documentation links point at a docs page of the repository: `<repository>/blob/main/docs/<page>.md#<anchor>`. */
+const DOCS_LINK = new RegExp(`^${repositoryPage.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/blob/main/(docs/[\\w-]+\\.md)#(.+)$`);
 
 describe('GitHub anchors', () => {
 	test.each([
@@ -40,8 +41,14 @@ function documentationLinks(): Array<[string, string]> {
 	return links;
 }
 
-test.each(documentationLinks())('%s (%s) points at a README section that exists', (_where, url) => {
-	expect(url.startsWith(`${repositoryPage}#`)).toBe(true);
-	const anchor = url.slice(repositoryPage.length + 1);
-	expect([...readmeAnchors]).toContain(anchor);
+test.each(documentationLinks())('%s (%s) points at a section of a docs page that exists', (_where, url) => {
+	const [, page, anchor] = DOCS_LINK.exec(url) ?? [];
+	expect(page).toBeDefined();
+	expect([...markdownAnchors(fs.readFileSync(path.join(PACKAGE_ROOT, page), 'utf8'))]).toContain(anchor);
+});
+
+test.each(publishedNodes().map((node) => [node.type, node]))("%s's codex links its own provider's docs page", (_type, node) => {
+	const entry = providerPackageOf(node);
+	const codex = JSON.parse(fs.readFileSync(node.codex, 'utf8')) as { resources: { primaryDocumentation: Array<{ url: string }> } };
+	expect(codex.resources.primaryDocumentation.map(({ url }) => DOCS_LINK.exec(url)?.[1])).toEqual([`docs/${entry.slug}.md`]);
 });

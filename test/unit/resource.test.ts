@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { Operation } from '../../nodes/shared/operation';
+import { optionsField } from '../../nodes/shared/fields';
+import { idempotencyKeyOption } from '../../nodes/shared/idempotency';
 import { defineResource, defineResources } from '../../nodes/shared/resource';
 
 function operation(name: string, action: string, properties: string[] = []): Operation<object> {
@@ -90,7 +92,7 @@ describe('sends are checked when the node loads', () => {
 		const send = {
 			kind: 'send',
 			option: { name: 'Send', action: 'Send a message', description: 'Send' },
-			description: [],
+			description: [optionsField({}, [idempotencyKeyOption])],
 			readParameters: () => ({}),
 			run: async () => [],
 		};

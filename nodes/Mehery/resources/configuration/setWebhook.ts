@@ -3,11 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import { idempotencyKeyOption } from '../../../shared/idempotency';
 import { invalidParameter } from '../../../shared/errors';
-import { optionsField } from '../../../shared/fields';
+import { isHttpUrl, optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { webhookRefusal } from '../../../shared/trigger/reachability';
 import { anyObject, dataOf, meheryApiRoot, meheryRequest, PROVIDER } from '../../api';
-import { isHttpUrl } from '../../../shared/fields';
 import { readRequiredText } from '../../fields';
 
 interface Params {

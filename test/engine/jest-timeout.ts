@@ -1,0 +1,2 @@
+// Jest applies `testTimeout` only from the top-level config, not per project: each project sets its own here.
+jest.setTimeout(60000);
