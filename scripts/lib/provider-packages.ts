@@ -48,7 +48,7 @@ export const PROVIDER_PACKAGES: ProviderPackage[] = [
 		readmeSections: {
 			credentials: ['Mehery XMS API'],
 			deviations: 'Mehery XMS: spec deviations and choices',
-			shared: ['Speed and rate limits', 'Sent once, however n8n retries'],
+			shared: ['Speed and rate limits', 'Sent once, however n8n retries', 'Send and Wait for Reply', 'Combine Messages Sent Within'],
 		},
 	},
 	{
@@ -61,7 +61,7 @@ export const PROVIDER_PACKAGES: ProviderPackage[] = [
 		readmeSections: {
 			credentials: ['CTLive API', 'CTLive Webhook API'],
 			deviations: 'CTLive: spec deviations and choices',
-			shared: ['Speed and rate limits', 'Sent once, however n8n retries'],
+			shared: ['Speed and rate limits', 'Sent once, however n8n retries', 'Send and Wait for Reply', 'Combine Messages Sent Within'],
 		},
 	},
 	{
@@ -71,7 +71,7 @@ export const PROVIDER_PACKAGES: ProviderPackage[] = [
 		nodeFolder: 'Wavy',
 		description: 'n8n nodes for Wavy (Sinch) Messaging: open WhatsApp sessions and incoming message batches',
 		keywords: ['wavy', 'sinch', 'whatsapp'],
-		readmeSections: { credentials: ['Wavy API'], deviations: 'Wavy: spec deviations and choices', shared: ['Speed and rate limits'] },
+		readmeSections: { credentials: ['Wavy API'], deviations: 'Wavy: spec deviations and choices', shared: ['Speed and rate limits', 'Combine Messages Sent Within'] },
 	},
 ];
 

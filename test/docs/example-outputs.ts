@@ -6,7 +6,8 @@
  */
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { createCredentialStore, runWebhook, runWorkflow, type WebhookRequest } from '../engine/harness';
+import { createCredentialStore, N8nServer, runWebhook, runWorkflow, type WebhookRequest } from '../engine/harness';
+import type { CredentialStore } from '../engine/credentials';
 import { loadExamples, ourNodes, simulatorCredentials } from '../engine/examples';
 import type { Simulator } from '../simulator';
 import { outboundPayload } from '../simulator/providers/ctlive-outbound';
@@ -49,6 +50,38 @@ function delivery(nodeType: string, sim: Simulator): WebhookRequest | undefined 
 
 const shortType = (node: INode) => node.type.slice(node.type.indexOf('.') + 1);
 
+/** The trigger a waiting node of this provider hears the reply at. */
+const REPLY_TRIGGER: Record<string, string> = { mehery: 'meheryTrigger', ctLive: 'ctLiveTrigger' };
+
+/** What the customer (Mehery) or the agent (CTLive) answers a waiting node, as the provider posts it to the trigger. */
+function replyDelivery(triggerType: string, to: string, sim: Simulator): WebhookRequest {
+	const request = delivery(triggerType, sim)!;
+	if (triggerType === 'meheryTrigger') {
+		return { ...request, body: notificationBody({ kind: 'message', id: 'wamid.docs-example-reply', text: 'It is 12345', phone: to }, () => 'unused', DELIVERED_AT + 60_000) };
+	}
+	return { ...request, body: outboundPayload(1, sim.url, { kind: 'text', to: [to], text: 'Your parcel arrives tomorrow.' }) };
+}
+
+/**
+ * A waiting node's Reply output: the node alone, fed `input`, waits at its trigger (served as n8n serves it); the
+ * reply the provider then posts to the trigger resumes it.
+ */
+async function replyOutput(sim: Simulator, store: CredentialStore, workflowId: string, trigger: INode, ask: INode, input: IDataObject): Promise<IDataObject[]> {
+	const server = await N8nServer.start(store);
+	try {
+		const urls = await server.serveTrigger(trigger, { store, staticData: {}, workflowId });
+		const execution = await server.runFrom({ id: workflowId, name: 'docs', nodes: [ask], connections: {}, settings: { executionOrder: 'v1' } } as never, ask.name, [input]);
+		if (execution.status !== 'waiting') throw new Error(`${ask.name} did not wait: ${execution.run?.error(ask.name)?.message ?? execution.status}`);
+		const to = String(ask.parameters.recipient ?? ask.parameters.from).includes('$json') ? String(input.from) : String(ask.parameters.recipient ?? ask.parameters.from);
+		const request = replyDelivery(shortType(trigger), to.replace(/\D/g, ''), sim);
+		await sim.sendWebhook(`${urls.default}${request.query ? `?${new URLSearchParams(request.query as Record<string, string>)}` : ''}`, { body: request.body, headers: request.headers as Record<string, string> });
+		for (let polls = 0; (execution.status as string) !== 'success' && polls < 500; polls++) await new Promise((resolve) => setTimeout(resolve, 20));
+		return (execution.run?.run.data.resultData.runData[ask.name]?.at(-1)?.data?.main[0] ?? []).map((item) => item.json);
+	} finally {
+		await server.close();
+	}
+}
+
 export async function collectExampleOutputs(sim: Simulator): Promise<ExampleOutput[]> {
 	const store = await createCredentialStore(simulatorCredentials(sim));
 	const outputs: ExampleOutput[] = [];
@@ -56,10 +89,18 @@ export async function collectExampleOutputs(sim: Simulator): Promise<ExampleOutp
 	for (const { file, workflow } of loadExamples()) {
 		const nodes = ourNodes(workflow);
 		const webhookTrigger = nodes.find((node) => delivery(shortType(node), sim));
+		const asking = nodes.find((node) => node.parameters.operation === 'sendAndWaitForReply');
 		if (webhookTrigger) {
 			const request = delivery(shortType(webhookTrigger), sim)!;
 			const run = await runWebhook(webhookTrigger, request, { store, staticData: {}, workflowId: `docs-${++deployments}` });
 			outputs.push({ file, node: webhookTrigger.name, nodeType: shortType(webhookTrigger), items: run.items.map((item) => item.json) });
+			if (!asking) continue;
+		}
+		if (asking) {
+			const trigger = nodes.find((node) => shortType(node) === REPLY_TRIGGER[shortType(asking)])!;
+			const input = webhookTrigger ? outputs[outputs.length - 1].items[0] : {};
+			const items = await replyOutput(sim, store, `docs-${++deployments}`, trigger, asking, input);
+			outputs.push({ file, node: asking.name, nodeType: shortType(asking), resource: 'message', operation: 'sendAndWaitForReply', items });
 			continue;
 		}
 		const result = await runWorkflow(workflow, store);

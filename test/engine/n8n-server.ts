@@ -13,8 +13,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 import { WebhookContext } from 'n8n-core';
-import type { IRunExecutionData, IWebhookData, IWorkflowBase, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import type { IDataObject, IRunExecutionData, IWebhookData, IWorkflowBase, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { engineAdditionalData } from './additional-data';
 import type { CredentialStore } from './credentials';
@@ -93,6 +93,18 @@ export class N8nServer {
 		const kept: Kept = { id: nextExecutionId(), status: 'running', workflowData, done: Promise.resolve() };
 		this.executions.set(kept.id, kept);
 		this.keep(kept, await runWorkflow(workflowData, this.store, { executionId: kept.id, additionalData: this.urls }));
+		return kept;
+	}
+
+	/** Runs a workflow from one of its nodes, with `items` as that node's input; resolves when it finished or waits. */
+	async runFrom(workflowData: IWorkflowBase, nodeName: string, items: IDataObject[]): Promise<Execution> {
+		const node = workflowData.nodes.find((candidate) => candidate.name === nodeName)!;
+		const data = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node, data: { main: [items.map((json, item) => ({ json, pairedItem: { item } }))] }, source: null }] },
+		});
+		const kept: Kept = { id: nextExecutionId(), status: 'running', workflowData, done: Promise.resolve() };
+		this.executions.set(kept.id, kept);
+		this.keep(kept, await continueWorkflow(workflowData, this.store, data, { executionId: kept.id, additionalData: this.urls }));
 		return kept;
 	}
 

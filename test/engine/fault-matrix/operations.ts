@@ -21,6 +21,11 @@ export interface ActionOperation {
 	operation: string;
 	/** As the operation itself declares it (`Operation.kind`): a send is never repeated after an ambiguous failure. */
 	kind: OperationKind;
+	/**
+	 * A waiting operation (Send and Wait for Reply) sends through another operation of its resource (`sendsWith`):
+	 * that one's key. Its faults are that operation's row; its wait is tested in the conversation tests.
+	 */
+	sendsThrough?: string;
 }
 
 export interface TriggerNode {
@@ -32,22 +37,31 @@ export interface TriggerNode {
 	polling: boolean;
 }
 
+interface OperationModule {
+	kind?: OperationKind;
+	description?: unknown;
+	sendsWith?: { description?: unknown };
+}
+
 interface ResourceModule {
 	value?: unknown;
-	operations?: Record<string, { kind?: OperationKind }>;
+	operations?: Record<string, OperationModule>;
 }
 
 /**
  * The operation's own `kind`, from `nodes/<Provider>/resources/<resource>/index.ts` (the layout every node follows,
  * see DESIGN.md): the resource module exports the resource whose `operations` `dispatch` runs.
  */
-function kindOf(nodeSource: string, resource: string, operation: string): OperationKind {
+function declared(nodeSource: string, resource: string, operation: string): Pick<ActionOperation, 'kind' | 'sendsThrough'> {
 	const file = path.join(path.dirname(nodeSource), 'resources', resource, 'index.ts');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exported = Object.values(require(file) as Record<string, ResourceModule>);
-	const found = exported.find((candidate) => candidate?.value === resource)?.operations?.[operation];
+	const operations = exported.find((candidate) => candidate?.value === resource)?.operations ?? {};
+	const found = operations[operation];
 	if (!found) throw new Error(`${file} exports no resource "${resource}" with an operation "${operation}"`);
-	return found.kind ?? 'read';
+	// The operation it sends through shows the same parameters: the same description.
+	const through = found.sendsWith && Object.keys(operations).find((name) => name !== operation && operations[name].description === found.sendsWith?.description);
+	return { kind: found.kind ?? 'read', ...(through ? { sendsThrough: through } : {}) };
 }
 
 /** Every resource/operation pair a node description offers: its Operation selectors, per resource they show for. */
@@ -76,13 +90,13 @@ export function actionOperations(): ActionOperation[] {
 	return publishedNodes()
 		.filter((node) => !node.isTrigger)
 		.flatMap(({ type, source, definition: { description } }) =>
-			operationsOf(description).map(({ resource, resourceName, operation, operationName }) => ({
+			operationsOf(description).map(({ resource, resourceName, operation, operationName }): ActionOperation => ({
 				key: `${description.name}:${resource}:${operation}`,
 				nodeType: type,
 				label: `${description.displayName} · ${resourceName} · ${operationName}`,
 				resource,
 				operation,
-				kind: kindOf(source, resource, operation),
+				...declared(source, resource, operation),
 			})),
 		);
 }

@@ -63,6 +63,9 @@ anywhere in the run.
   timeout cells run at the same time, so the suite waits for 30 s once.
 - Errors name the provider, the HTTP status and the provider's own message (\`Fault matrix: <fault> from the
   provider\` in the fault's answer).
+- **Send and Wait for Reply** sends through its resource's Send (the same operation code, one input item): its
+  faults are that row's. What it adds (registering the wait, the time limit, the reply) is tested in the
+  \`*-conversations\` engine tests and in real n8n.
 `;
 
 /** The whole document; written to MATRIX_FILE when every cell ran (`write`). */
