@@ -92,6 +92,8 @@ export interface StageOptions {
 	log?: (line: string) => void;
 	/** Lines n8n prints; default: kept for error messages only. */
 	n8nLog?: (line: string) => void;
+	/** A tarball packed before (default: `npm pack` now, which blocks this process while it runs). */
+	tarball?: string;
 }
 
 export interface Stage {
@@ -105,7 +107,7 @@ export interface Stage {
 
 export async function stageN8n(options: StageOptions): Promise<Stage> {
 	const log = options.log ?? (() => undefined);
-	const tarball = packPackage(path.join(options.userFolder, 'pack'));
+	const tarball = options.tarball ?? packPackage(path.join(options.userFolder, 'pack'));
 	const installed = installCommunityPackage(tarball, options.userFolder);
 	log(`Installed ${installed.name}@${installed.version} from ${path.basename(tarball)} as a community package`);
 

@@ -33,7 +33,10 @@ describe('conversations across an n8n restart (an n8n of its own)', () => {
 		const { sim } = await connect();
 		fs.rmSync(FOLDER, { recursive: true, force: true });
 		const credentials = chooseCredentials(await sim.providers(), { root: PROJECT_ROOT, simulatorOnly: true });
-		const stage = await stageN8n({ userFolder: FOLDER, port: PORT, credentials });
+		// The tarball the suite's own n8n was installed from: packing here would block the process serving the simulator.
+		const packed = path.join(E2E_DIR, 'n8n-user', 'pack');
+		const tarball = path.join(packed, fs.readdirSync(packed).find((file) => file.endsWith('.tgz'))!);
+		const stage = await stageN8n({ userFolder: FOLDER, port: PORT, credentials, tarball });
 		({ server, client, workflowIds } = stage);
 	}, 240_000);
 	afterAll(async () => await server?.stop(), 60_000);

@@ -31,7 +31,7 @@ const output = (execution: Execution, index: number) =>
 
 describe('ask, wait, resume', () => {
 	test('the question goes out after the wait is registered; the customer reply resumes the execution on Reply and starts none', async () => {
-		const { server, urls, staticData } = conversation;
+		const { server, staticData } = conversation;
 		const execution = await server.run(meheryAsk(conversation));
 		expect(execution.status).toBe('waiting');
 		expect(sentTexts()).toEqual([['919988776655', 'What is your order number?']]);
@@ -50,7 +50,7 @@ describe('ask, wait, resume', () => {
 	});
 
 	test("another customer's message starts a normal execution and leaves the wait; a second reply of the customer starts one too", async () => {
-		const { server, urls } = conversation;
+		const { server } = conversation;
 		const execution = await server.run(meheryAsk(conversation));
 		await customerWrites(sim, conversation, { id: 'other-1', text: 'Hello?', phone: '919900000001' });
 		expect(server.triggerRuns[0].items.map((item) => item.json.messageId)).toEqual(['other-1']);
@@ -76,7 +76,7 @@ describe('ask, wait, resume', () => {
 	});
 
 	test('a reply after the execution ended starts a normal execution', async () => {
-		const { server, urls } = conversation;
+		const { server } = conversation;
 		const execution = await server.run(meheryAsk(conversation));
 		await server.timeOut(execution.id);
 		await customerWrites(sim, conversation, { id: 'late-1', text: '12345', phone: '919988776655' });
@@ -84,7 +84,7 @@ describe('ask, wait, resume', () => {
 	});
 
 	test('a reply while the execution is still running (not yet waiting) is handed over once it waits', async () => {
-		const { server, urls } = conversation;
+		const { server } = conversation;
 		const execution = await server.run(meheryAsk(conversation));
 		execution.status = 'running';
 		const answered = customerWrites(sim, conversation, { id: 'early-1', text: '12345', phone: '919988776655' });
@@ -101,7 +101,7 @@ describe('which replies count', () => {
 	const buttons = { button: [{ type: 'QUICK_REPLY', name: 'yes', label: 'Yes, please', code: 'YES' }, { type: 'QUICK_REPLY', name: 'no', label: 'No', code: 'NO' }] };
 
 	test('button replies only: other text gets the reprompt with the same buttons and starts nothing; a tap on a button resumes with its code', async () => {
-		const { server, urls } = conversation;
+		const { server } = conversation;
 		const execution = await server.run(meheryAsk(conversation, { text: 'Shall we call you?', buttons, replyFilter: 'buttons', otherReplies: 'reprompt', repromptText: 'Please tap Yes or No.' }));
 		await customerWrites(sim, conversation, { id: 'chat-1', text: 'maybe later', phone: '919988776655' });
 		const reprompt = bodiesOf(sim, SEND_ROUTE)[1];
@@ -116,7 +116,7 @@ describe('which replies count', () => {
 	});
 
 	test('a pattern: a reply that does not match starts a normal execution and the wait goes on', async () => {
-		const { server, urls } = conversation;
+		const { server } = conversation;
 		const execution = await server.run(meheryAsk(conversation, { replyFilter: 'pattern', replyPattern: '/^\\d{5}$/' }));
 		await customerWrites(sim, conversation, { id: 'no-match', text: 'I forgot it', phone: '919988776655' });
 		expect(server.triggerRuns[0].items.map((item) => item.json.messageId)).toEqual(['no-match']);
@@ -156,7 +156,7 @@ describe('refusals, before anything is sent', () => {
 	});
 
 	test('a question Mehery refuses cancels the wait: the next message starts a normal execution', async () => {
-		const { server, urls } = conversation;
+		const { server } = conversation;
 		sim.injectFault({ match: { route: SEND_ROUTE }, times: 1, kind: 'status', status: 400, body: { message: 'Invalid channel' } });
 		const execution = await server.run(meheryAsk(conversation));
 		expect(execution.status).toBe('error');
