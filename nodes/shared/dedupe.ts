@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAX_SCOPES, RecentIds } from './memory';
+
 /**
  * Remembers recently seen message ids in workflow static data, so a provider's retry (CTLive resends the same
  * messageId after network errors, webhooks are retried when we answer late) does not start a second execution.
@@ -16,34 +18,11 @@ export interface DedupeOptions {
 	key?: string;
 }
 
-/** Bounded insertion-ordered set: the oldest ids are forgotten first. */
-class RecentIds {
-	private readonly ids = new Set<string>();
-
-	constructor(private readonly max: number) {}
-
-	has(id: string): boolean {
-		return this.ids.has(id);
-	}
-
-	add(id: string): void {
-		this.ids.delete(id);
-		this.ids.add(id);
-		if (this.ids.size > this.max) this.ids.delete(this.ids.values().next().value as string);
-	}
-
-	list(): string[] {
-		return [...this.ids];
-	}
-}
-
 interface Memory {
 	ids: RecentIds;
 	persistedAt: number;
 }
 
-/** How many trigger nodes (workflow + node) this process remembers ids for; the least recent are dropped. */
-const MAX_SCOPES = 1000;
 const inProcess = new Map<string, Memory>();
 
 /** Static data is rewritten at most this often by default (see claimIds). */

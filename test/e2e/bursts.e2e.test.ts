@@ -4,7 +4,7 @@
  * Mehery. Every delivery must be answered before the execution it ends up in has started.
  */
 import { nodeOutput, type N8nExecution } from '../../scripts/lib/n8n';
-import { activateMehery, eventually, executionsOf, meheryNotifies, textsSentTo, type Notified } from './chat';
+import { eventually, executionsOf, meheryNotifies, textsSentTo, useActiveMeheryExample, type Notified } from './chat';
 import { connect } from './environment';
 
 const EXAMPLE = 'mehery-trigger-combine-bursts.json';
@@ -26,34 +26,23 @@ interface Timed extends Notified {
 }
 
 describe('the burst-combining example, activated in real n8n', () => {
-	let workflowId: string;
-	let url: string;
-
-	beforeAll(async () => {
-		const { n8n, sim, state } = await connect();
-		workflowId = state.workflowIds[EXAMPLE];
-		url = await activateMehery(n8n, sim, workflowId);
-	}, 60_000);
-	afterAll(async () => {
-		const { n8n } = await connect();
-		await n8n.deactivateWorkflow(workflowId);
-	}, 60_000);
+	const example = useActiveMeheryExample(EXAMPLE);
 
 	test('five messages from one customer 300 ms apart make exactly one execution holding all five in order, and one reply; every delivery is answered before it starts', async () => {
 		const { n8n, sim } = await connect();
 		const started = Date.now();
 		const answers: Timed[] = [];
 		for (let part = 1; part <= 5; part++) {
-			const answer = await meheryNotifies(url, { kind: 'message', id: `burst-e2e-${part}`, text: `part ${part} of my question`, phone: '919900002001', name: 'Ines' });
+			const answer = await meheryNotifies(example.url, { kind: 'message', id: `burst-e2e-${part}`, text: `part ${part} of my question`, phone: '919900002001', name: 'Ines' });
 			answers.push({ ...answer, answeredAt: Date.now() });
 			if (part < 5) await pause(300);
 		}
 		expect(answers.map((answer) => [answer.status, JSON.parse(answer.body)])).toEqual(Array(5).fill([200, { received: 1, started: 1 }]));
 
-		const [execution] = await finishedSince(workflowId, started, 1);
+		const [execution] = await finishedSince(example.workflowId, started, 1);
 		// A second execution would show up within the window: none does.
 		await pause(3000);
-		expect((await executionsOf(n8n, workflowId)).filter((candidate) => new Date(candidate.startedAt).getTime() >= started - 1000)).toHaveLength(1);
+		expect((await executionsOf(n8n, example.workflowId)).filter((candidate) => new Date(candidate.startedAt).getTime() >= started - 1000)).toHaveLength(1);
 		const items = nodeOutput(execution, 'Mehery Trigger');
 		expect(items).toEqual([
 			expect.objectContaining({
@@ -74,11 +63,11 @@ describe('the burst-combining example, activated in real n8n', () => {
 		const { n8n } = await connect();
 		const started = Date.now();
 		const phones = [1, 2, 3, 4, 5].map((n) => `91990000300${n}`);
-		const answers = await Promise.all(phones.map((phone, index) => meheryNotifies(url, { kind: 'message', id: `five-e2e-${index}`, text: `hello from ${phone}`, phone })));
+		const answers = await Promise.all(phones.map((phone, index) => meheryNotifies(example.url, { kind: 'message', id: `five-e2e-${index}`, text: `hello from ${phone}`, phone })));
 		expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
-		const executions = await finishedSince(workflowId, started, 5);
+		const executions = await finishedSince(example.workflowId, started, 5);
 		await pause(3000);
-		const all = (await executionsOf(n8n, workflowId)).filter((execution) => new Date(execution.startedAt).getTime() >= started - 1000);
+		const all = (await executionsOf(n8n, example.workflowId)).filter((execution) => new Date(execution.startedAt).getTime() >= started - 1000);
 		expect(all).toHaveLength(5);
 		const senders = executions.map((execution) => nodeOutput(execution, 'Mehery Trigger').map((item) => [item.from, item.messageCount, item.text]));
 		expect(senders.flat().sort()).toEqual(phones.map((phone) => [phone, 1, `hello from ${phone}`]).sort());

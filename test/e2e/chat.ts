@@ -4,7 +4,7 @@
  */
 import type { N8nClient, N8nExecution } from '../../scripts/lib/n8n';
 import type { SimulatorClient } from '../simulator';
-import { loadState } from './environment';
+import { connect, loadState } from './environment';
 
 export interface Notified {
 	url: string;
@@ -78,4 +78,27 @@ export function lastRunOutput(execution: N8nExecution, node: string, output = 0)
 	const runs = execution.data?.resultData.runData[node] ?? [];
 	const items = runs[runs.length - 1]?.data?.main[output] ?? [];
 	return items.map((item) => item.json);
+}
+
+/** The execution once it has finished successfully (a resumed one runs on after its reply). */
+export async function finished(n8n: N8nClient, executionId: string, timeoutMs = 30_000): Promise<N8nExecution> {
+	return await eventually(`execution ${executionId} to finish`, async () => {
+		const execution = await n8n.getExecution(executionId);
+		return execution.status === 'success' ? execution : undefined;
+	}, timeoutMs);
+}
+
+/** For a describe block: the example (a workflow with a Mehery Trigger) active during its tests, and its trigger URL. */
+export function useActiveMeheryExample(file: string): { workflowId: string; url: string } {
+	const example = { workflowId: '', url: '' };
+	beforeAll(async () => {
+		const { n8n, sim, state } = await connect();
+		example.workflowId = state.workflowIds[file];
+		example.url = await activateMehery(n8n, sim, example.workflowId);
+	}, 60_000);
+	afterAll(async () => {
+		const { n8n } = await connect();
+		await n8n.deactivateWorkflow(example.workflowId);
+	}, 60_000);
+	return example;
 }

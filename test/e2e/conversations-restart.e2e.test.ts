@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chooseCredentials } from '../../scripts/lib/credentials';
 import { nodeOutput, startN8n, type N8nClient, type N8nServer } from '../../scripts/lib/n8n';
 import { PROJECT_ROOT, stageN8n } from '../../scripts/lib/stage';
-import { activateMehery, eventually, executionsOf, executionWith, meheryNotifies, textsSentTo } from './chat';
+import { activateMehery, eventually, executionsOf, executionWith, finished, meheryNotifies, textsSentTo } from './chat';
 import { connect, E2E_DIR } from './environment';
 
 const PORT = Number(process.env.E2E_N8N_PORT ?? 5690) + 2;
@@ -67,11 +67,8 @@ describe('conversations across an n8n restart (an n8n of its own)', () => {
 		await client.login();
 
 		expect((await meheryNotifies(askUrl, { kind: 'message', id: 'restart-a2', text: '12345', phone: '919900006001' })).status).toBe(200);
-		const finished = await eventually('the waiting execution to finish after the restart', async () => {
-			const execution = await client.getExecution(asking.id);
-			return execution.status === 'success' ? execution : undefined;
-		});
-		expect(nodeOutput(finished, 'Look Up Status')).toEqual([{ to: '919900006001', order: '12345', status: 'shipped, arriving tomorrow' }]);
+		const resumed = await finished(client, asking.id);
+		expect(nodeOutput(resumed, 'Look Up Status')).toEqual([{ to: '919900006001', order: '12345', status: 'shipped, arriving tomorrow' }]);
 		expect(await textsSentTo(sim, '919900006001', started)).toEqual(['Hi Ravi! What is your order number?', 'Order 12345: shipped, arriving tomorrow']);
 		expect((await executionsOf(client, askId)).filter((execution) => new Date(execution.startedAt).getTime() >= started - 1000)).toHaveLength(1);
 

@@ -4,7 +4,7 @@
  * customer resumes the waiting execution, which reports it seen.
  */
 import { nodeOutput } from '../../scripts/lib/n8n';
-import { eventually, executionsOf, lastRunOutput } from './chat';
+import { eventually, executionsOf, finished, lastRunOutput } from './chat';
 import { connect, loadState } from './environment';
 
 const EXAMPLE = 'ctlive-message-send-and-wait.json';
@@ -61,14 +61,11 @@ describe('CTLive Send and Wait for Reply, the example in real n8n', () => {
 		expect((await n8n.getExecution(executionId)).status).toBe('waiting');
 
 		const answer = await agentAnswers(url, CUSTOMER, 'Hello Ana, your parcel arrives tomorrow.');
-		const finished = await eventually('the waiting execution to finish', async () => {
-			const execution = await n8n.getExecution(executionId);
-			return execution.status === 'success' ? execution : undefined;
-		});
-		expect(lastRunOutput(finished, 'Ask an Agent')).toEqual([
+		const done = await finished(n8n, executionId);
+		expect(lastRunOutput(done, 'Ask an Agent')).toEqual([
 			expect.objectContaining({ provider: 'ctlive', to: CUSTOMER, text: 'Hello Ana, your parcel arrives tomorrow.', messageId: answer.messageId }),
 		]);
-		expect(nodeOutput(finished, 'Report Seen to CTLive')).toEqual([expect.objectContaining({ messageId: answer.messageId, to: CUSTOMER })]);
+		expect(nodeOutput(done, 'Report Seen to CTLive')).toEqual([expect.objectContaining({ messageId: answer.messageId, to: CUSTOMER })]);
 		// The answer resumed the execution and started none of its own.
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		expect((await executionsOf(n8n, workflowId)).filter((execution) => new Date(execution.startedAt).getTime() >= started - 1000)).toHaveLength(2);

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INode, IWorkflowBase } from 'n8n-workflow';
 
-import type { Simulator } from '../simulator';
+import { startSimulator, type Simulator } from '../simulator';
 import { notificationBody, type NotifyRequest } from '../simulator/providers/mehery-notify';
 import { N8nServer, type Execution } from './harness';
 import type { CredentialStore } from './credentials';
@@ -30,6 +30,8 @@ export async function settled(execution: Execution): Promise<Execution['status']
 
 export interface Conversation {
 	server: N8nServer;
+	/** The workflows' credentials. */
+	store: CredentialStore;
 	/** The id of the trigger's workflow, a new one for each conversation (so no memory of another test applies). */
 	workflowId: string;
 	staticData: IDataObject;
@@ -43,7 +45,22 @@ export async function startConversation(store: CredentialStore, trigger: TestNod
 	const staticData: IDataObject = {};
 	const workflowId = `trigger-workflow-${++conversations}`;
 	const urls = await server.serveTrigger(trigger, { store: triggerStore, staticData, workflowId });
-	return { server, workflowId, staticData, urls, close: async () => await server.close() };
+	return { server, store, workflowId, staticData, urls, close: async () => await server.close() };
+}
+
+/** For a test file: a simulator, and before each test a fresh conversation (`start`), closed after it. */
+export function useConversation(start: (sim: Simulator) => Promise<Conversation>) {
+	const context = {} as { sim: Simulator; conversation: Conversation };
+	beforeAll(async () => {
+		context.sim = await startSimulator({ quiet: true });
+	});
+	beforeEach(async () => {
+		context.sim.reset();
+		context.conversation = await start(context.sim);
+	});
+	afterEach(async () => await context.conversation.close());
+	afterAll(async () => await context.sim.close());
+	return context;
 }
 
 export const meheryTrigger = (parameters: INode['parameters'] = {}): TestNode => ({

@@ -4,47 +4,36 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../simulator';
-import { askWorkflow, settled, startConversation, until, type Conversation } from './conversation.fixture';
+import { askWorkflow, settled, startConversation, until, useConversation } from './conversation.fixture';
 import { ctliveStore, CTLIVE_NODE_TYPE, CTLIVE_TRIGGER_TYPE, postedResults } from './ctlive.fixture';
 
-let sim: Simulator;
-let conversation: Conversation;
-beforeAll(async () => {
-	sim = await startSimulator({ quiet: true });
-});
-beforeEach(async () => {
-	sim.reset();
-	const trigger = { name: 'CTLive Trigger', type: CTLIVE_TRIGGER_TYPE, parameters: {}, credentials: { ctLiveWebhookApi: { id: 'ctLiveWebhookApi', name: 'CTLive webhook' } } };
-	conversation = await startConversation(await ctliveStore(sim), trigger);
-});
-afterEach(async () => await conversation.close());
-afterAll(async () => await sim.close());
+const trigger = { name: 'CTLive Trigger', type: CTLIVE_TRIGGER_TYPE, parameters: {}, credentials: { ctLiveWebhookApi: { id: 'ctLiveWebhookApi', name: 'CTLive webhook' } } };
+const ctx = useConversation(async (sim) => await startConversation(await ctliveStore(sim), trigger));
 
 const ask = (parameters: INodeParameters = {}) =>
 	askWorkflow({
 		type: CTLIVE_NODE_TYPE,
-		parameters: { resource: 'message', operation: 'sendAndWaitForReply', messageType: 'text', from: '+385 91 999 8888', to: '1234', text: 'Is my parcel lost?', replyWorkflow: conversation.workflowId, ...parameters },
+		parameters: { resource: 'message', operation: 'sendAndWaitForReply', messageType: 'text', from: '+385 91 999 8888', to: '1234', text: 'Is my parcel lost?', replyWorkflow: ctx.conversation.workflowId, ...parameters },
 		credentials: { ctLiveApi: { id: 'ctLiveApi', name: 'CTLive account' }, ctLiveWebhookApi: { id: 'ctLiveWebhookApi', name: 'CTLive webhook' } },
 	});
 
 /** The simulated CTLive posts an agent's answer to the trigger; resolves once the trigger's call has ended. */
 async function agentAnswers(to: string, text: string) {
-	const before = conversation.server.triggerRuns.length;
-	const { webhookUser, webhookPassword } = sim.providers.ctlive.credentials;
+	const before = ctx.conversation.server.triggerRuns.length;
+	const { webhookUser, webhookPassword } = ctx.sim.providers.ctlive.credentials;
 	const body = { scenarioKey: 'CC9F01A5DC7BEE2C2B829D203482A654', destinations: [{ to: { phoneNumber: to } }], whatsApp: { text } };
-	const answer = await sim.sendWebhook(conversation.urls.default, { body, headers: { authorization: `Basic ${Buffer.from(`${webhookUser}:${webhookPassword}`).toString('base64')}` } });
-	await until('the trigger call to end', () => conversation.server.triggerRuns.length > before);
+	const answer = await ctx.sim.sendWebhook(ctx.conversation.urls.default, { body, headers: { authorization: `Basic ${Buffer.from(`${webhookUser}:${webhookPassword}`).toString('base64')}` } });
+	await until('the trigger call to end', () => ctx.conversation.server.triggerRuns.length > before);
 	return answer;
 }
 
 test("the customer's message goes into CTLive; another customer's answer runs the trigger; the answer to this one resumes the wait", async () => {
-	const execution = await conversation.server.run(ask());
+	const execution = await ctx.conversation.server.run(ask());
 	expect(execution.status).toBe('waiting');
-	expect(postedResults(sim)).toEqual([expect.objectContaining({ from: '+385 91 999 8888', message: { type: 'TEXT', text: 'Is my parcel lost?' } })]);
+	expect(postedResults(ctx.sim)).toEqual([expect.objectContaining({ from: '+385 91 999 8888', message: { type: 'TEXT', text: 'Is my parcel lost?' } })]);
 
 	await agentAnswers('41793026727', 'Hello, how can I help?');
-	expect(conversation.server.triggerRuns[0].items.map((item) => item.json.to)).toEqual(['41793026727']);
+	expect(ctx.conversation.server.triggerRuns[0].items.map((item) => item.json.to)).toEqual(['41793026727']);
 	expect(execution.status).toBe('waiting');
 
 	// CTLive writes the number its own way: the digits decide.
@@ -54,21 +43,21 @@ test("the customer's message goes into CTLive; another customer's answer runs th
 	const output = execution.run?.run.data.resultData.runData.Ask.at(-1)?.data?.main;
 	expect(output?.[0]?.map((item) => item.json)).toEqual([expect.objectContaining({ provider: 'ctlive', to: '385919998888', text: 'No, it arrives tomorrow.', messageId: JSON.parse(answer.body).messages[0].messageId })]);
 	expect(output?.[1]).toEqual([]);
-	expect(conversation.server.triggerRuns[1].workflowData).toBeUndefined();
+	expect(ctx.conversation.server.triggerRuns[1].workflowData).toBeUndefined();
 });
 
 test("an answer that does not match the pattern starts the trigger's execution and the wait goes on", async () => {
-	const execution = await conversation.server.run(ask({ replyFilter: 'pattern', replyPattern: '/tracking number/i' }));
+	const execution = await ctx.conversation.server.run(ask({ replyFilter: 'pattern', replyPattern: '/tracking number/i' }));
 	await agentAnswers('385919998888', 'One moment please.');
-	expect(conversation.server.triggerRuns[0].items.map((item) => item.json.text)).toEqual(['One moment please.']);
+	expect(ctx.conversation.server.triggerRuns[0].items.map((item) => item.json.text)).toEqual(['One moment please.']);
 	expect(execution.status).toBe('waiting');
 	await agentAnswers('385919998888', 'Your Tracking Number is 42.');
 	expect(await settled(execution)).toBe('success');
 });
 
 test('the time limit continues on No Reply', async () => {
-	const execution = await conversation.server.run(ask());
-	await conversation.server.timeOut(execution.id);
+	const execution = await ctx.conversation.server.run(ask());
+	await ctx.conversation.server.timeOut(execution.id);
 	const output = execution.run?.run.data.resultData.runData.Ask.at(-1)?.data?.main;
 	expect([output?.[0], output?.[1]?.map((item) => item.json.noReply)]).toEqual([[], [true]]);
 });

@@ -4,41 +4,27 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startSimulator, type Simulator } from '../simulator';
-import { customerWrites, meheryAsk, meheryTrigger, settled, startConversation, type Conversation } from './conversation.fixture';
-import type { CredentialStore } from './credentials';
+import { customerWrites, meheryAsk, meheryTrigger, settled, startConversation, useConversation } from './conversation.fixture';
 import { runNode, type Execution } from './harness';
 import { bodiesOf, meheryStore, SEND_ROUTE } from './mehery.fixture';
 
-let sim: Simulator;
-let store: CredentialStore;
-let conversation: Conversation;
-beforeAll(async () => {
-	sim = await startSimulator({ quiet: true });
-});
-beforeEach(async () => {
-	sim.reset();
-	store = await meheryStore(sim);
-	conversation = await startConversation(store, meheryTrigger());
-});
-afterEach(async () => await conversation.close());
-afterAll(async () => await sim.close());
+const ctx = useConversation(async (sim) => await startConversation(await meheryStore(sim), meheryTrigger()));
 
-const sentTexts = () => bodiesOf(sim, SEND_ROUTE).map((body) => [(body.to as { phone?: string }).phone, (body.text as { body?: string } | undefined)?.body]);
+const sentTexts = () => bodiesOf(ctx.sim, SEND_ROUTE).map((body) => [(body.to as { phone?: string }).phone, (body.text as { body?: string } | undefined)?.body]);
 /** What the Ask node put on one of its outputs in its last run (after a wait, the run that resumed). */
 const output = (execution: Execution, index: number) =>
 	(execution.run?.run.data.resultData.runData.Ask.at(-1)?.data?.main[index] ?? []) as Array<{ json: Record<string, unknown>; pairedItem?: unknown }>;
 
 describe('ask, wait, resume', () => {
 	test('the question goes out after the wait is registered; the customer reply resumes the execution on Reply and starts none', async () => {
-		const { server, staticData } = conversation;
-		const execution = await server.run(meheryAsk(conversation));
+		const { server, staticData } = ctx.conversation;
+		const execution = await server.run(meheryAsk(ctx.conversation));
 		expect(execution.status).toBe('waiting');
 		expect(sentTexts()).toEqual([['919988776655', 'What is your order number?']]);
 		const stored = staticData['node:Mehery Trigger'] as { conversationWaits: { entries: Array<{ conversation: string; id: string }> } };
 		expect(stored.conversationWaits.entries).toEqual([expect.objectContaining({ conversation: 'phone:919988776655', id: `${execution.id}:ask-node:0` })]);
 
-		const answer = await customerWrites(sim, conversation, { id: 'reply-1', text: 'It is 12345', phone: '919988776655' });
+		const answer = await customerWrites(ctx.sim, ctx.conversation, { id: 'reply-1', text: 'It is 12345', phone: '919988776655' });
 		expect([answer.status, JSON.parse(answer.body)]).toEqual([200, { received: 1, started: 1 }]);
 		expect(await settled(execution)).toBe('success');
 		expect(output(execution, 0).map((item) => item.json)).toEqual([
@@ -50,20 +36,20 @@ describe('ask, wait, resume', () => {
 	});
 
 	test("another customer's message starts a normal execution and leaves the wait; a second reply of the customer starts one too", async () => {
-		const { server } = conversation;
-		const execution = await server.run(meheryAsk(conversation));
-		await customerWrites(sim, conversation, { id: 'other-1', text: 'Hello?', phone: '919900000001' });
+		const { server } = ctx.conversation;
+		const execution = await server.run(meheryAsk(ctx.conversation));
+		await customerWrites(ctx.sim, ctx.conversation, { id: 'other-1', text: 'Hello?', phone: '919900000001' });
 		expect(server.triggerRuns[0].items.map((item) => item.json.messageId)).toEqual(['other-1']);
 		expect(execution.status).toBe('waiting');
-		await customerWrites(sim, conversation, { id: 'reply-1', text: '12345', phone: '919988776655' });
+		await customerWrites(ctx.sim, ctx.conversation, { id: 'reply-1', text: '12345', phone: '919988776655' });
 		await settled(execution);
-		await customerWrites(sim, conversation, { id: 'reply-2', text: 'and one more thing', phone: '919988776655' });
+		await customerWrites(ctx.sim, ctx.conversation, { id: 'reply-2', text: 'and one more thing', phone: '919988776655' });
 		expect(server.triggerRuns.map((run) => run.items.map((item) => item.json.messageId))).toEqual([['other-1'], [], ['reply-2']]);
 	});
 
 	test('the time limit continues on No Reply, with the question and the item the node got', async () => {
-		const { server } = conversation;
-		const execution = await server.run(meheryAsk(conversation));
+		const { server } = ctx.conversation;
+		const execution = await server.run(meheryAsk(ctx.conversation));
 		await server.timeOut(execution.id);
 		expect(execution.status).toBe('success');
 		expect(output(execution, 0)).toEqual([]);
@@ -76,18 +62,18 @@ describe('ask, wait, resume', () => {
 	});
 
 	test('a reply after the execution ended starts a normal execution', async () => {
-		const { server } = conversation;
-		const execution = await server.run(meheryAsk(conversation));
+		const { server } = ctx.conversation;
+		const execution = await server.run(meheryAsk(ctx.conversation));
 		await server.timeOut(execution.id);
-		await customerWrites(sim, conversation, { id: 'late-1', text: '12345', phone: '919988776655' });
+		await customerWrites(ctx.sim, ctx.conversation, { id: 'late-1', text: '12345', phone: '919988776655' });
 		expect(server.triggerRuns[0].items.map((item) => item.json.messageId)).toEqual(['late-1']);
 	});
 
 	test('a reply while the execution is still running (not yet waiting) is handed over once it waits', async () => {
-		const { server } = conversation;
-		const execution = await server.run(meheryAsk(conversation));
+		const { server } = ctx.conversation;
+		const execution = await server.run(meheryAsk(ctx.conversation));
 		execution.status = 'running';
-		const answered = customerWrites(sim, conversation, { id: 'early-1', text: '12345', phone: '919988776655' });
+		const answered = customerWrites(ctx.sim, ctx.conversation, { id: 'early-1', text: '12345', phone: '919988776655' });
 		// The trigger meets "running" (409) and tries again, for a bounded time.
 		await new Promise((resolve) => setTimeout(resolve, 400));
 		execution.status = 'waiting';
@@ -101,26 +87,26 @@ describe('which replies count', () => {
 	const buttons = { button: [{ type: 'QUICK_REPLY', name: 'yes', label: 'Yes, please', code: 'YES' }, { type: 'QUICK_REPLY', name: 'no', label: 'No', code: 'NO' }] };
 
 	test('button replies only: other text gets the reprompt with the same buttons and starts nothing; a tap on a button resumes with its code', async () => {
-		const { server } = conversation;
-		const execution = await server.run(meheryAsk(conversation, { text: 'Shall we call you?', buttons, replyFilter: 'buttons', otherReplies: 'reprompt', repromptText: 'Please tap Yes or No.' }));
-		await customerWrites(sim, conversation, { id: 'chat-1', text: 'maybe later', phone: '919988776655' });
-		const reprompt = bodiesOf(sim, SEND_ROUTE)[1];
+		const { server } = ctx.conversation;
+		const execution = await server.run(meheryAsk(ctx.conversation, { text: 'Shall we call you?', buttons, replyFilter: 'buttons', otherReplies: 'reprompt', repromptText: 'Please tap Yes or No.' }));
+		await customerWrites(ctx.sim, ctx.conversation, { id: 'chat-1', text: 'maybe later', phone: '919988776655' });
+		const reprompt = bodiesOf(ctx.sim, SEND_ROUTE)[1];
 		expect(reprompt).toEqual(expect.objectContaining({ to: { phone: '919988776655' }, type: 'text', text: { body: 'Please tap Yes or No.' } }));
 		expect((reprompt.options as { buttons: unknown[] }).buttons).toHaveLength(2);
 		expect(execution.status).toBe('waiting');
 
-		await customerWrites(sim, conversation, { id: 'tap-1', text: 'Yes, please', phone: '919988776655' });
+		await customerWrites(ctx.sim, ctx.conversation, { id: 'tap-1', text: 'Yes, please', phone: '919988776655' });
 		expect(await settled(execution)).toBe('success');
 		expect(output(execution, 0).map((item) => [item.json.text, item.json.buttonCode])).toEqual([['Yes, please', 'YES']]);
 		expect(server.triggerRuns.map((run) => run.workflowData)).toEqual([undefined, undefined]);
 	});
 
 	test('a pattern: a reply that does not match starts a normal execution and the wait goes on', async () => {
-		const { server } = conversation;
-		const execution = await server.run(meheryAsk(conversation, { replyFilter: 'pattern', replyPattern: '/^\\d{5}$/' }));
-		await customerWrites(sim, conversation, { id: 'no-match', text: 'I forgot it', phone: '919988776655' });
+		const { server } = ctx.conversation;
+		const execution = await server.run(meheryAsk(ctx.conversation, { replyFilter: 'pattern', replyPattern: '/^\\d{5}$/' }));
+		await customerWrites(ctx.sim, ctx.conversation, { id: 'no-match', text: 'I forgot it', phone: '919988776655' });
 		expect(server.triggerRuns[0].items.map((item) => item.json.messageId)).toEqual(['no-match']);
-		await customerWrites(sim, conversation, { id: 'match', text: '12345', phone: '919988776655' });
+		await customerWrites(ctx.sim, ctx.conversation, { id: 'match', text: '12345', phone: '919988776655' });
 		expect(await settled(execution)).toBe('success');
 		expect(output(execution, 0).map((item) => item.json.messageId)).toEqual(['match']);
 	});
@@ -128,10 +114,10 @@ describe('which replies count', () => {
 
 describe('refusals, before anything is sent', () => {
 	test('several input items: refused, naming why', async () => {
-		const ask = meheryAsk(conversation).nodes[1];
-		const result = await runNode({ ...ask, name: 'Ask' }, [{ customer: 1 }, { customer: 2 }], store);
+		const ask = meheryAsk(ctx.conversation).nodes[1];
+		const result = await runNode({ ...ask, name: 'Ask' }, [{ customer: 1 }, { customer: 2 }], ctx.conversation.store);
 		expect(result.error('Ask')).toEqual(expect.objectContaining({ message: 'Send and Wait for Reply takes one input item, not 2', description: expect.stringContaining('Loop Over Items') }));
-		expect(bodiesOf(sim, SEND_ROUTE)).toEqual([]);
+		expect(bodiesOf(ctx.sim, SEND_ROUTE)).toEqual([]);
 	});
 
 	test.each([
@@ -139,28 +125,28 @@ describe('refusals, before anything is sent', () => {
 		['a time limit of 0', { timeLimit: 0 }, 'Time Limit'],
 		['no active trigger in the named workflow', { replyWorkflow: 'not-active' }, 'No active Mehery Trigger answers at'],
 	])('%s', async (_case, parameters, message) => {
-		const execution = await conversation.server.run(meheryAsk(conversation, parameters as INodeParameters));
+		const execution = await ctx.conversation.server.run(meheryAsk(ctx.conversation, parameters as INodeParameters));
 		expect(execution.status).toBe('error');
 		expect(String(execution.run?.error('Ask')?.message)).toContain(message);
-		expect(bodiesOf(sim, SEND_ROUTE)).toEqual([]);
+		expect(bodiesOf(ctx.sim, SEND_ROUTE)).toEqual([]);
 	});
 
 	test('a trigger whose credential is of another Mehery account refuses the wait (401), explained, and nothing is sent', async () => {
-		await conversation.close();
-		conversation = await startConversation(store, meheryTrigger(), await meheryStore(sim, { apiKey: 'another-accounts-key' }));
-		const execution = await conversation.server.run(meheryAsk(conversation));
+		await ctx.conversation.close();
+		ctx.conversation = await startConversation(ctx.conversation.store, meheryTrigger(), await meheryStore(ctx.sim, { apiKey: 'another-accounts-key' }));
+		const execution = await ctx.conversation.server.run(meheryAsk(ctx.conversation));
 		expect(execution.status).toBe('error');
 		expect(execution.run?.error('Ask')).toEqual(expect.objectContaining({ httpCode: '401', description: expect.stringContaining('same Mehery XMS account') }));
 		expect(JSON.stringify(execution.run?.error('Ask'))).not.toContain('another-accounts-key');
-		expect(bodiesOf(sim, SEND_ROUTE)).toEqual([]);
+		expect(bodiesOf(ctx.sim, SEND_ROUTE)).toEqual([]);
 	});
 
 	test('a question Mehery refuses cancels the wait: the next message starts a normal execution', async () => {
-		const { server } = conversation;
-		sim.injectFault({ match: { route: SEND_ROUTE }, times: 1, kind: 'status', status: 400, body: { message: 'Invalid channel' } });
-		const execution = await server.run(meheryAsk(conversation));
+		const { server } = ctx.conversation;
+		ctx.sim.injectFault({ match: { route: SEND_ROUTE }, times: 1, kind: 'status', status: 400, body: { message: 'Invalid channel' } });
+		const execution = await server.run(meheryAsk(ctx.conversation));
 		expect(execution.status).toBe('error');
-		await customerWrites(sim, conversation, { id: 'after-failure', text: '12345', phone: '919988776655' });
+		await customerWrites(ctx.sim, ctx.conversation, { id: 'after-failure', text: '12345', phone: '919988776655' });
 		expect(server.triggerRuns[0].items.map((item) => item.json.messageId)).toEqual(['after-failure']);
 	});
 });

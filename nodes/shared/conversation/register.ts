@@ -8,7 +8,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { describeFailure } from '../failure';
 import { conversationPath } from './endpoint';
-import { SIGNATURE_HEADER, signBody } from './signature';
+import { postSigned } from './signature';
 import type { RegistrationRequest } from './types';
 
 export interface Endpoint {
@@ -64,16 +64,7 @@ export async function callEndpoint(context: IExecuteFunctions, endpoint: Endpoin
 	const body = JSON.stringify(request);
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await context.helpers.httpRequest({
-			method: 'POST',
-			url: endpoint.url,
-			body,
-			headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(secret, body) },
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			json: true,
-			timeout: 30_000,
-		})) as IN8nHttpFullResponse;
+		response = await postSigned(context.helpers, { url: endpoint.url, secret, body, json: true });
 	} catch (error) {
 		const failure = describeFailure(error);
 		throw new NodeApiError(context.getNode(), { message: (error as Error).message } as JsonObject, {

@@ -11,7 +11,7 @@ import type { IDataObject, IN8nHttpFullResponse, IWebhookFunctions } from 'n8n-w
 import { sleep } from 'n8n-workflow';
 
 import { describeFailure } from '../failure';
-import { SIGNATURE_HEADER, signBody } from './signature';
+import { postSigned } from './signature';
 import type { ResumeBody, WaitRegistration } from './types';
 
 /** How long after registering a wait "still running" is worth waiting for. */
@@ -33,15 +33,7 @@ export async function resumeWait(context: IWebhookFunctions, wait: WaitRegistrat
 	for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await context.helpers.httpRequest({
-				method: 'POST',
-				url: wait.resumeUrl,
-				body,
-				headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(secret, body) },
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				timeout: 30_000,
-			})) as IN8nHttpFullResponse;
+			response = await postSigned(context.helpers, { url: wait.resumeUrl, secret, body });
 		} catch (error) {
 			// Refused: n8n is not listening at that address right now (restarting); nothing was taken.
 			if (describeFailure(error).code === 'ECONNREFUSED' && Date.now() < retryUntil) {

@@ -4,6 +4,7 @@
  * too, and the timestamp bounds a replay to a few minutes.
  */
 import { createHmac } from 'crypto';
+import type { IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { safeEqual } from '../webhookAuth';
 
@@ -34,4 +35,24 @@ export function verifySignature(header: unknown, secret: string, body: string, n
 	if (!valid) return { ok: false, reason: 'Invalid signature: the caller does not hold this credential' };
 	if (Math.abs(now - timestamp) > MAX_SKEW_MS) return { ok: false, reason: 'Expired signature: the clocks differ by more than 5 minutes or the call was replayed' };
 	return { ok: true };
+}
+
+/**
+ * POSTs `body` (the exact JSON text) signed with `secret`, and returns every answer, errors included (only a
+ * failed connection throws). `json`: parse the answer.
+ */
+export async function postSigned(
+	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequest'>,
+	call: { url: string; secret: string; body: string; timeoutMs?: number; json?: boolean },
+): Promise<IN8nHttpFullResponse> {
+	return (await helpers.httpRequest({
+		method: 'POST',
+		url: call.url,
+		body: call.body,
+		headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(call.secret, call.body) },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		json: call.json ?? false,
+		timeout: call.timeoutMs ?? 30_000,
+	})) as IN8nHttpFullResponse;
 }

@@ -10,17 +10,17 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { RecentIds, scopedMemory } from '../memory';
 import type { WaitRegistration } from './types';
 
 /** Waits per trigger node; the next registration is refused (the waiting node fails before it sends). */
 export const MAX_WAITS = 5_000;
 const MAX_DONE = 5_000;
-const MAX_SCOPES = 1_000;
 export const WAITS_KEY = 'conversationWaits';
 
 interface Memory {
 	entries: Map<string, WaitRegistration>;
-	done: Set<string>;
+	done: RecentIds;
 }
 
 interface Stored {
@@ -28,16 +28,7 @@ interface Stored {
 	done: string[];
 }
 
-const memories = new Map<string, Memory>();
-
-function memoryOf(scope: string): Memory {
-	let memory = memories.get(scope);
-	if (memory) memories.delete(scope);
-	memory ??= { entries: new Map(), done: new Set() };
-	memories.set(scope, memory);
-	if (memories.size > MAX_SCOPES) memories.delete(memories.keys().next().value as string);
-	return memory;
-}
+const memoryOf = scopedMemory<Memory>(() => ({ entries: new Map(), done: new RecentIds(MAX_DONE) }));
 
 function isWait(value: unknown): value is WaitRegistration {
 	const wait = value as WaitRegistration;
@@ -62,15 +53,9 @@ export class WaitBook {
 	) {
 		this.memory = memoryOf(scope);
 		const stored = readStored(staticData);
-		for (const id of stored.done) this.markDone(id);
+		for (const id of stored.done) if (!this.memory.done.has(id)) this.memory.done.add(id);
 		for (const wait of stored.entries) if (!this.memory.done.has(wait.id) && !this.memory.entries.has(wait.id)) this.memory.entries.set(wait.id, wait);
 		this.prune();
-	}
-
-	private markDone(id: string): void {
-		this.memory.done.delete(id);
-		this.memory.done.add(id);
-		if (this.memory.done.size > MAX_DONE) this.memory.done.delete(this.memory.done.values().next().value as string);
 	}
 
 	/** A wait whose time limit passed is over: n8n continues its execution on "No Reply". */
@@ -93,7 +78,7 @@ export class WaitBook {
 
 	cancel(id: string): void {
 		this.memory.entries.delete(id);
-		this.markDone(id);
+		this.memory.done.add(id);
 	}
 
 	/** The newest live wait for any of these conversation keys (a customer answers the last question asked). */
@@ -109,7 +94,7 @@ export class WaitBook {
 	/** Takes the wait: true for exactly one caller in this process. */
 	claim(id: string): boolean {
 		if (!this.memory.entries.delete(id)) return false;
-		this.markDone(id);
+		this.memory.done.add(id);
 		return true;
 	}
 
@@ -119,7 +104,7 @@ export class WaitBook {
 	 */
 	save(): void {
 		this.prune();
-		const state: Stored = { entries: [...this.memory.entries.values()], done: [...this.memory.done] };
+		const state: Stored = { entries: [...this.memory.entries.values()], done: this.memory.done.list() };
 		if (fingerprint(readStored(this.staticData)) !== fingerprint(state)) this.staticData[WAITS_KEY] = state as unknown as IDataObject;
 	}
 }

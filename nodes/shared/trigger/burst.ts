@@ -14,6 +14,7 @@ import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { RecentIds, scopedMemory } from '../memory';
 import type { TriggerEvent } from './receive';
 
 export const MAX_BURST_MESSAGES = 100;
@@ -22,7 +23,6 @@ export const MAX_BURST_MS = 5 * 60_000;
 const ORPHAN_GRACE_MS = 30_000;
 /** Bursts end within minutes: the last ids taken are enough to never take one twice. */
 const MAX_DONE = 200;
-const MAX_SCOPES = 1_000;
 export const BURSTS_KEY = 'combineBursts';
 
 /** Identifies this n8n process: a burst it did not open and does not hold was cut off elsewhere (or before a restart). */
@@ -42,7 +42,7 @@ interface Memory {
 	open: Map<string, Burst>;
 	/** Bursts being collected, by id (open or full). */
 	held: Map<string, Burst>;
-	done: Set<string>;
+	done: RecentIds;
 }
 
 interface Stored {
@@ -50,16 +50,7 @@ interface Stored {
 	done: string[];
 }
 
-const memories = new Map<string, Memory>();
-
-function memoryOf(scope: string): Memory {
-	let memory = memories.get(scope);
-	if (memory) memories.delete(scope);
-	memory ??= { open: new Map(), held: new Map(), done: new Set() };
-	memories.set(scope, memory);
-	if (memories.size > MAX_SCOPES) memories.delete(memories.keys().next().value as string);
-	return memory;
-}
+const memoryOf = scopedMemory<Memory>(() => ({ open: new Map(), held: new Map(), done: new RecentIds(MAX_DONE) }));
 
 function readStored(staticData: IDataObject): Stored {
 	const stored = staticData[BURSTS_KEY] as Partial<Stored> | undefined;
@@ -83,13 +74,8 @@ export class BurstDesk {
 	) {
 		this.memory = memoryOf(scope);
 		const stored = readStored(staticData);
-		for (const id of stored.done) this.markDone(id);
+		for (const id of stored.done) if (!this.memory.done.has(id)) this.memory.done.add(id);
 		this.foreign = stored.bursts.filter((burst) => !this.memory.done.has(burst.id) && !this.memory.held.has(burst.id));
-	}
-
-	private markDone(id: string): void {
-		this.memory.done.add(id);
-		if (this.memory.done.size > MAX_DONE) this.memory.done.delete(this.memory.done.values().next().value as string);
 	}
 
 	/** Adds message events to their senders' bursts; returns the bursts this call opened (and must collect). */
@@ -114,7 +100,7 @@ export class BurstDesk {
 	adoptOrphans(): Burst[] {
 		const due = this.now() - this.windowMs - ORPHAN_GRACE_MS;
 		const orphans = this.foreign.filter((burst) => burst.owner !== PROCESS_ID && burst.lastAt <= due && !this.memory.done.has(burst.id));
-		for (const orphan of orphans) this.markDone(orphan.id);
+		for (const orphan of orphans) this.memory.done.add(orphan.id);
 		return orphans;
 	}
 
@@ -138,7 +124,7 @@ export class BurstDesk {
 		for (const burst of bursts) {
 			if (this.memory.open.get(burst.sender) === burst) this.memory.open.delete(burst.sender);
 			this.memory.held.delete(burst.id);
-			this.markDone(burst.id);
+			this.memory.done.add(burst.id);
 		}
 		return bursts;
 	}
@@ -148,7 +134,7 @@ export class BurstDesk {
 	 * it holds another state. A burst only grows, so its id and size tell its state without comparing contents.
 	 */
 	save(): void {
-		const state: Stored = { bursts: [...this.memory.held.values(), ...this.foreign.filter((burst) => !this.memory.done.has(burst.id))], done: [...this.memory.done] };
+		const state: Stored = { bursts: [...this.memory.held.values(), ...this.foreign.filter((burst) => !this.memory.done.has(burst.id))], done: this.memory.done.list() };
 		if (fingerprint(readStored(this.staticData)) !== fingerprint(state)) this.staticData[BURSTS_KEY] = state as unknown as IDataObject;
 	}
 }

@@ -7,21 +7,13 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { CONVERSATION_WEBHOOK } from '../conversation/endpoint';
-import { SIGNATURE_HEADER, signBody } from '../conversation/signature';
+import { postSigned } from '../conversation/signature';
 
 export async function persistNow(context: IWebhookFunctions, secret: string): Promise<void> {
 	const url = context.getNodeWebhookUrl(CONVERSATION_WEBHOOK);
 	if (!url || !secret) return;
-	const body = JSON.stringify({ action: 'sync' });
 	try {
-		await context.helpers.httpRequest({
-			method: 'POST',
-			url,
-			body,
-			headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(secret, body) },
-			ignoreHttpStatusErrors: true,
-			timeout: 5_000,
-		});
+		await postSigned(context.helpers, { url, secret, body: JSON.stringify({ action: 'sync' }), timeoutMs: 5_000 });
 	} catch {
 		// Not reachable from here (n8n's own WEBHOOK_URL): the burst is saved when its call ends.
 	}
