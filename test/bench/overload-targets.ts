@@ -17,6 +17,8 @@ const MESSAGES_PER_DELIVERY = 10;
 export interface OverloadTarget {
 	id: string;
 	name: string;
+	/** A reference row beside the baseline, not held to the goal. */
+	reference?: boolean;
 	triggerName: string;
 	/** The workflow: the trigger alone, its credential picked from those created (type → id and name). */
 	workflow: (credentials: Map<string, { id: string; name: string }>) => { name: string; nodes: unknown[]; connections: Record<string, unknown> };
@@ -60,6 +62,7 @@ export function overloadTargets(sim: Simulator): OverloadTarget[] {
 		{
 			id: 'webhook-isolate',
 			name: "n8n's Webhook node with an expression in its options (an isolate per call, as a trigger)",
+			reference: true,
 			triggerName: 'Webhook',
 			workflow: () =>
 				triggerWorkflow('Webhook node, expression', {

@@ -30,6 +30,8 @@ export interface OverloadRow {
 	/** n8n's database health check failures logged during the run ("Database ping failed"). */
 	pingFailures: number;
 	ok: boolean;
+	/** 'baseline', 'reference' (beside it, no goal) or 'goal'. */
+	role: 'baseline' | 'reference' | 'goal';
 	problem?: string;
 }
 
@@ -57,14 +59,20 @@ async function startBenchN8n(sim: Simulator, port: number, extraEnv: Record<stri
 	}
 }
 
-/** Posts one delivery until the just-activated webhook answers something else than 404 (bounded). */
-async function warmUp(sim: Simulator, url: string, delivery: Delivery): Promise<number> {
-	let status = 404;
-	for (let attempt = 0; status === 404 && attempt < 50; attempt++) {
-		if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 200));
-		status = (await sim.sendWebhook(url, { body: delivery.body, headers: delivery.headers })).status;
+/**
+ * Posts one delivery until it is answered 200 (bounded): a just-activated webhook answers 404 for a moment, and an
+ * n8n still busy with the previous run may answer 503 or not at all.
+ */
+async function warmUp(sim: Simulator, url: string, delivery: Delivery): Promise<string> {
+	let outcome = '';
+	for (let attempt = 0; outcome !== '200' && attempt < 60; attempt++) {
+		if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+		outcome = await sim.sendWebhook(url, { body: delivery.body, headers: delivery.headers }).then(
+			(response) => String(response.status),
+			(error: Error) => error.message,
+		);
 	}
-	return status;
+	return outcome;
 }
 
 const pingFailuresIn = (logPath: string, fromByte: number) =>
@@ -76,7 +84,7 @@ async function measure(target: OverloadTarget, env: { sim: Simulator; server: N8
 	await n8n.activateWorkflow(workflow.id);
 	const url = `${server.url}/webhook/${target.path}`;
 	const warm = await warmUp(sim, url, target.delivery(-1));
-	if (warm !== 200) throw new Error(`${target.name}: the warm-up delivery was answered ${warm}`);
+	if (warm !== '200') throw new Error(`${target.name}: the warm-up delivery was not answered 200 (${warm})`);
 	await settled(n8n, workflow.id, target.triggerName, 3000);
 	const logBytes = fs.statSync(logPath).size;
 	const fired = await fireDeliveries(sim, url, load, target.delivery);
@@ -85,15 +93,16 @@ async function measure(target: OverloadTarget, env: { sim: Simulator; server: N8
 	await n8n.deactivateWorkflow(workflow.id);
 	const counts = tally(fired.outcomes, await storedExecutions(n8n, workflow.id, target.triggerName, target.keyOf));
 	const pingFailures = pingFailuresIn(logPath, logBytes);
-	if (!quiet) return { name: target.name, tally: counts, pingFailures, ok: false, problem: 'n8n did not settle within 5 minutes' };
-	if (!baseline) return { name: target.name, tally: counts, pingFailures, ok: true };
+	const role = !baseline ? 'baseline' : target.reference ? 'reference' : 'goal';
+	if (!quiet) return { name: target.name, tally: counts, pingFailures, role, ok: false, problem: 'n8n did not settle within 5 minutes' };
+	if (role !== 'goal' || !baseline) return { name: target.name, tally: counts, pingFailures, role, ok: true };
 	const missed = [
 		counts.lost > 0 ? `${counts.lost} lost` : '',
 		counts.doubled > 0 ? `${counts.doubled} started twice` : '',
 		counts.started < baseline.started ? `fewer executions than the Webhook node (${counts.started} < ${baseline.started})` : '',
 		counts.ok < baseline.ok ? `fewer 200s than the Webhook node (${counts.ok} < ${baseline.ok})` : '',
 	].filter(Boolean);
-	return { name: target.name, tally: counts, pingFailures, ok: missed.length === 0, problem: missed.join(', ') || undefined };
+	return { name: target.name, tally: counts, pingFailures, role, ok: missed.length === 0, problem: missed.join(', ') || undefined };
 }
 
 function envSettings(spec = ''): Record<string, string> {
@@ -143,10 +152,10 @@ export function printOverloadRows(rows: OverloadRow[], load: Load): void {
 	const settings = process.env.OVERLOAD_N8N_ENV ? `n8n settings ${process.env.OVERLOAD_N8N_ENV}` : "n8n's default settings";
 	process.stdout.write(`Triggers under overload in real n8n (${settings}): ${load.perSecond} deliveries/s for ${load.seconds} s, callers give up after ${load.timeoutMs / 1000} s\n`);
 	const header = ['', 'sent', '200', 'other status', 'no answer', 'executions', 'never finished', 'lost', 'p50', 'p99', 'db ping failures', 'goal'];
-	const lines = rows.map((row, index) => {
+	const lines = rows.map((row) => {
 		const { tally: t } = row;
 		const other = Object.entries(t.statuses).map(([status, n]) => `${n}×${status}`).join(' ') || '0';
-		return [row.name, String(t.sent), String(t.ok), other, String(count(t.errors)), String(t.started), String(t.unfinished), String(t.lost), ms(t.p50), ms(t.p99), String(row.pingFailures), index === 0 ? 'baseline' : row.ok ? 'ok' : `MISSED: ${row.problem}`];
+		return [row.name, String(t.sent), String(t.ok), other, String(count(t.errors)), String(t.started), String(t.unfinished), String(t.lost), ms(t.p50), ms(t.p99), String(row.pingFailures), row.ok ? (row.role === 'goal' ? 'ok' : row.role) : `MISSED: ${row.problem}`];
 	});
 	const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
 	for (const line of [header, ...lines]) process.stdout.write(line.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd() + '\n');
