@@ -11,8 +11,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { mediaDownloadOptions, readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
 import { PROVIDER } from './api';
-import { acceptedAnswer, outboundEvents, outboundMessageSchema, type OutboundMessage } from './outbound';
-import { acceptDelivery, payloadKey } from './resends';
+import { acceptedAnswer, outboundEvents, outboundMessageSchema } from './outbound';
+import { resendDetection } from './resends';
 
 const DEFAULT_RESEND_WINDOW_SECONDS = 300;
 
@@ -33,7 +33,8 @@ export class CtLiveTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ctLiveWebhookApi', required: true, testedBy: 'ctLiveWebhookCredentialCheck' }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'ctlive' }],
+		// responseData empty: n8n sends the answer webhook() returns once the execution is stored (else "firstEntryJson").
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'ctlive' }],
 		properties: [
 			{
 				displayName:
@@ -98,27 +99,18 @@ export class CtLiveTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const { user, password } = await this.getCredentials<{ user: string; password: string }>('ctLiveWebhookApi');
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const windowMs = Math.max(0, Number(options.resendWindowSeconds ?? DEFAULT_RESEND_WINDOW_SECONDS)) * 1000;
-		const staticData = this.getWorkflowStaticData('node');
 		const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().id ?? this.getNode().name}`;
-		// CTLive's calls carry no message id: each destination gets one here, the same again for a resend (which
-		// then starts nothing). This replaces the core's per-id duplicate check, which would forget the first ids
-		// of a delivery to more than 1,000 destinations.
-		let isResend = false;
-		const idsFor = (message: OutboundMessage) => {
-			const acceptance = acceptDelivery(staticData, payloadKey(scope, message), message.destinations.length, windowMs);
-			isResend = acceptance.isResend;
-			return acceptance.messageIds;
-		};
 		return await receiveWebhook(this, {
 			provider: PROVIDER,
-			auth: { type: 'basic', user, password },
+			auth: { credential: 'ctLiveWebhookApi', from: ({ user, password }: { user: string; password: string }) => ({ type: 'basic', user, password }) },
 			schema: outboundMessageSchema,
-			split: (message) => outboundEvents(message, idsFor(message), new Date()),
-			accept: () => !isResend,
-			dedupe: false,
+			// CTLive's calls carry no message id: each destination gets one here, the same again for a resend (which
+			// then starts nothing). This replaces the core's per-id duplicate check, which would forget the first ids
+			// of a delivery to more than 1,000 destinations.
+			resends: resendDetection(scope, windowMs),
+			split: (message, messageIds = []) => outboundEvents(message, messageIds, new Date()),
 			answer: ({ body, events }) => ({ body: acceptedAnswer(body, events.map((event) => event.id as string)) }),
 			simplify: this.getNodeParameter('simplify', true) as boolean,
 			media: readMediaDownload(this),

@@ -6,6 +6,9 @@ import { anyObject, CREDENTIAL_TYPE, dataOf, meheryApiRoot, meheryRequest, PROVI
 import { codeOf, deliverySchema, isContactRequest, splitDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/properties';
 
+/** When the workflow's last node answers contact info requests (the webhook's response mode then waits for it). */
+const ANSWERED_BY_WORKFLOW = '$parameter["events"].includes("contactInfo") && $parameter["contactInfoResponse"] === "workflow"';
+
 interface TriggerCredentials {
 	verifyToken?: string;
 }
@@ -39,10 +42,12 @@ export class MeheryTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// Contact info requests may be answered by the workflow's last node; everything else by webhook() itself.
+				// Contact info requests may be answered by the workflow's last node; everything else by the trigger's own
+				// answer, which n8n sends once the execution is stored (an empty responseData makes n8n send the
+				// answer webhook() returns; without one it would send the word "firstEntryJson").
 				// (n8n's Respond to Webhook node refuses to run after any trigger but n8n's own webhook nodes.)
-				responseMode: '={{ $parameter["events"].includes("contactInfo") && $parameter["contactInfoResponse"] === "workflow" ? "lastNode" : "onReceived" }}',
-				responseData: 'firstEntryJson',
+				responseMode: `={{ ${ANSWERED_BY_WORKFLOW} ? "lastNode" : "onReceived" }}`,
+				responseData: `={{ ${ANSWERED_BY_WORKFLOW} ? "firstEntryJson" : "" }}`,
 				path: 'mehery',
 			},
 		],
@@ -74,7 +79,6 @@ export class MeheryTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const { verifyToken } = await this.getCredentials<TriggerCredentials>(CREDENTIAL_TYPE);
 		const selected = this.getNodeParameter('events', ['message']) as string[];
 		const statuses = this.getNodeParameter('statuses', []) as string[];
 		const eventCodes = String(this.getNodeParameter('eventCodes', '') ?? '')
@@ -85,7 +89,7 @@ export class MeheryTrigger implements INodeType {
 
 		return await receiveWebhook(this, {
 			provider: PROVIDER,
-			auth: { type: 'header', header: 'x-verify-token', secret: verifyToken ?? '' },
+			auth: { credential: CREDENTIAL_TYPE, from: ({ verifyToken }: TriggerCredentials) => ({ type: 'header', header: 'x-verify-token', secret: verifyToken ?? '' }) },
 			schema: deliverySchema,
 			split: splitDelivery,
 			accept: (event) => {
@@ -99,6 +103,7 @@ export class MeheryTrigger implements INodeType {
 			answer: ({ body, events, emitted }) => (isContactRequest(body) ? { body: {} } : { body: { received: events.length, started: emitted.length } }),
 			// Only a contact info request waits for the workflow's answer.
 			respondFromWorkflow: ({ body }) => respondFromWorkflow && isContactRequest(body),
+			responseMode: respondFromWorkflow ? 'lastNode' : 'onReceived',
 			simplify: this.getNodeParameter('simplify', true) as boolean,
 			media: readMediaDownload(this),
 		});

@@ -37,6 +37,8 @@ export class WavyTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Empty: n8n sends the answer webhook() returns, once the execution is stored (without it: "firstEntryJson").
+				responseData: '',
 				path: '={{$parameter["secretIn"] === "path" ? "mo/:secret" : "mo"}}',
 			},
 		],
@@ -96,13 +98,11 @@ export class WavyTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const { webhookSecret = '' } = await this.getCredentials<WavyCredentials>(CREDENTIAL_TYPE);
 		const secretIn = this.getNodeParameter('secretIn', 'query') as 'query' | 'path';
-		const auth: WebhookAuth = { type: secretIn, parameter: 'secret', secret: webhookSecret };
 		const now = Date.now();
 		return await receiveWebhook(this, {
 			provider: PROVIDER,
-			auth,
+			auth: { credential: CREDENTIAL_TYPE, from: ({ webhookSecret = '' }: WavyCredentials): WebhookAuth => ({ type: secretIn, parameter: 'secret', secret: webhookSecret }) },
 			schema: moBatchSchema,
 			split: (batch) => {
 				const warning = totalWarning(batch);
