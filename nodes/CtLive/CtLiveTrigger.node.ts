@@ -13,8 +13,8 @@ import { CONVERSATION_WEBHOOK, conversationWebhook, receiveConversationCall } fr
 import { combineMessagesOption, mediaDownloadOptions, readCombine, readMediaDownload, receiveWebhook, triggerScope, webhookRegistration } from '../shared/trigger';
 import { PROVIDER } from './api';
 import { conversationKeys, conversationSecret, ENDPOINT_PREFIX, senderOf } from './conversation';
-import { acceptedAnswer, outboundEvents, outboundMessageSchema, type OutboundMessage } from './outbound';
-import { acceptDelivery, payloadKey } from './resends';
+import { acceptedAnswer, outboundEvents, outboundMessageSchema } from './outbound';
+import { resendDetection } from './resends';
 
 const DEFAULT_RESEND_WINDOW_SECONDS = 300;
 
@@ -36,7 +36,8 @@ export class CtLiveTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ctLiveWebhookApi', required: true, testedBy: 'ctLiveWebhookCredentialCheck' }],
 		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'ctlive' },
+			// responseData empty: n8n sends the answer webhook() returns once the execution is stored (else "firstEntryJson").
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'ctlive' },
 			// Where a CTLive node's Send and Wait for Reply registers its wait (signed with this credential's password).
 			conversationWebhook(ENDPOINT_PREFIX),
 		],
@@ -105,29 +106,21 @@ export class CtLiveTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const secret = await conversationSecret(this);
-		if (this.getWebhookName() === CONVERSATION_WEBHOOK) return receiveConversationCall(this, secret, triggerScope(this));
-		const { user, password } = await this.getCredentials<{ user: string; password: string }>('ctLiveWebhookApi');
+		if (this.getWebhookName() === CONVERSATION_WEBHOOK) return receiveConversationCall(this, await conversationSecret(this), triggerScope(this));
+		// Read only when a delivery needs it (a reply handed over, a burst saved): n8n reads credentials slowly.
+		const secret = async () => await conversationSecret(this);
 		const options = this.getNodeParameter('options', {}) as TriggerOptions;
 		const windowMs = Math.max(0, Number(options.resendWindowSeconds ?? DEFAULT_RESEND_WINDOW_SECONDS)) * 1000;
-		const staticData = this.getWorkflowStaticData('node');
 		const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().id ?? this.getNode().name}`;
-		// CTLive's calls carry no message id: each destination gets one here, the same again for a resend (which
-		// then starts nothing). This replaces the core's per-id duplicate check, which would forget the first ids
-		// of a delivery to more than 1,000 destinations.
-		let isResend = false;
-		const idsFor = (message: OutboundMessage) => {
-			const acceptance = acceptDelivery(staticData, payloadKey(scope, message), message.destinations.length, windowMs);
-			isResend = acceptance.isResend;
-			return acceptance.messageIds;
-		};
 		return await receiveWebhook(this, {
 			provider: PROVIDER,
-			auth: { type: 'basic', user, password },
+			auth: { credential: 'ctLiveWebhookApi', from: ({ user, password }: { user: string; password: string }) => ({ type: 'basic', user, password }) },
 			schema: outboundMessageSchema,
-			split: (message) => outboundEvents(message, idsFor(message), new Date()),
-			accept: () => !isResend,
-			dedupe: false,
+			// CTLive's calls carry no message id: each destination gets one here, the same again for a resend (which
+			// then starts nothing). This replaces the core's per-id duplicate check, which would forget the first ids
+			// of a delivery to more than 1,000 destinations.
+			resends: resendDetection(scope, windowMs),
+			split: (message, messageIds = []) => outboundEvents(message, messageIds, new Date()),
 			answer: ({ body, events }) => ({ body: acceptedAnswer(body, events.map((event) => event.id as string)) }),
 			simplify: this.getNodeParameter('simplify', true) as boolean,
 			media: readMediaDownload(this),

@@ -1,22 +1,18 @@
 import { createHash, randomUUID } from 'crypto';
-import type { IDataObject } from 'n8n-workflow';
+
+import type { PayloadDedupe } from '../shared/trigger';
+import type { OutboundMessage } from './outbound';
 
 /**
  * CTLive's outbound calls carry no message id, and CTLive posts the same payload again when it did not get our
  * answer. A payload seen again within the resend window is therefore that resend: it gets the answer (the same
- * message ids) the first call got, and starts no execution. Calls are remembered in workflow static data
- * (survives restarts) and in process memory (catches a resend arriving while the first call is still running,
- * which a separate static-data copy cannot see).
+ * message ids) the first call got, and starts no execution. The trigger core remembers payloads in its shared
+ * duplicate memory (process memory, written to static data at most every 5 s: ../shared/dedupe), with the message
+ * ids each was answered with; at most 1,000 message ids, the newest delivery always.
  */
 
-/** Bounds static data (saved with the workflow) by message ids, like the core's duplicate memory. */
 const MAX_REMEMBERED_IDS = 1000;
-const MAX_IN_MEMORY = 1000;
 const STATIC_KEY = 'ctliveDeliveries';
-
-type Remembered = [key: string, atMs: number, messageIds: string[]];
-
-const memory = new Map<string, { atMs: number; messageIds: string[] }>();
 
 /** The same for the same payload, whatever the key order CTLive's serializer used. */
 export function payloadKey(scope: string, body: unknown): string {
@@ -32,40 +28,13 @@ export function payloadKey(scope: string, body: unknown): string {
 	return createHash('sha256').update(scope).update('\u0000').update(JSON.stringify(canonical(body))).digest('hex');
 }
 
-function storedList(staticData: IDataObject): Remembered[] {
-	const stored = staticData[STATIC_KEY];
-	if (!Array.isArray(stored)) return [];
-	return stored.filter(
-		(entry): entry is Remembered => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number' && Array.isArray(entry[2]),
-	);
-}
-
-export interface Acceptance {
-	messageIds: string[];
-	/** True when this payload was already answered within the window. */
-	isResend: boolean;
-}
-
-/**
- * The message ids to answer `key` with: the remembered ones when it is a resend within `windowMs`, otherwise
- * `count` new ones, remembered from now on. Synchronous, so two calls in one process cannot both be "first".
- */
-export function acceptDelivery(staticData: IDataObject, key: string, count: number, windowMs: number, nowMs = Date.now()): Acceptance {
-	const list = storedList(staticData).filter(([, atMs]) => nowMs - atMs < windowMs);
-	const inMemory = memory.get(key);
-	const stored = list.find(([storedKey]) => storedKey === key);
-	const previous = stored ? stored[2] : inMemory && nowMs - inMemory.atMs < windowMs ? inMemory.messageIds : undefined;
-	if (previous && previous.length === count) {
-		staticData[STATIC_KEY] = list;
-		return { messageIds: previous, isResend: true };
-	}
-	const messageIds = Array.from({ length: count }, () => randomUUID());
-	list.push([key, nowMs, messageIds]);
-	// Oldest first out; the newest delivery stays even when it alone has more ids than the bound.
-	let total = list.reduce((sum, [, , ids]) => sum + ids.length, 0);
-	while (list.length > 1 && total > MAX_REMEMBERED_IDS) total -= list.shift()![2].length;
-	staticData[STATIC_KEY] = list;
-	memory.set(key, { atMs: nowMs, messageIds });
-	if (memory.size > MAX_IN_MEMORY) memory.delete(memory.keys().next().value as string);
-	return { messageIds, isResend: false };
+/** The core's payload dedupe for one CTLive Trigger node (`scope`: workflow/node). */
+export function resendDetection(scope: string, windowMs: number): PayloadDedupe<OutboundMessage> {
+	return {
+		key: STATIC_KEY,
+		max: MAX_REMEMBERED_IDS,
+		windowMs,
+		keyOf: (message) => payloadKey(scope, message),
+		values: (message) => message.destinations.map(() => randomUUID()),
+	};
 }

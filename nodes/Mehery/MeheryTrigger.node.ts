@@ -8,6 +8,9 @@ import { conversationKeys, conversationSecret, ENDPOINT_PREFIX, senderOf } from 
 import { codeOf, deliverySchema, isContactRequest, splitDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/properties';
 
+/** When the workflow's last node answers contact info requests (the webhook's response mode then waits for it). */
+const ANSWERED_BY_WORKFLOW = '$parameter["events"].includes("contactInfo") && $parameter["contactInfoResponse"] === "workflow"';
+
 interface TriggerCredentials {
 	verifyToken?: string;
 }
@@ -41,10 +44,12 @@ export class MeheryTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				// Contact info requests may be answered by the workflow's last node; everything else by webhook() itself.
+				// Contact info requests may be answered by the workflow's last node; everything else by the trigger's own
+				// answer, which n8n sends once the execution is stored (an empty responseData makes n8n send the
+				// answer webhook() returns; without one it would send the word "firstEntryJson").
 				// (n8n's Respond to Webhook node refuses to run after any trigger but n8n's own webhook nodes.)
-				responseMode: '={{ $parameter["events"].includes("contactInfo") && $parameter["contactInfoResponse"] === "workflow" ? "lastNode" : "onReceived" }}',
-				responseData: 'firstEntryJson',
+				responseMode: `={{ ${ANSWERED_BY_WORKFLOW} ? "lastNode" : "onReceived" }}`,
+				responseData: `={{ ${ANSWERED_BY_WORKFLOW} ? "firstEntryJson" : "" }}`,
 				path: 'mehery',
 			},
 			// Where a Mehery node's Send and Wait for Reply registers its wait (signed with the API key).
@@ -78,9 +83,9 @@ export class MeheryTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const secret = await conversationSecret(this);
-		if (this.getWebhookName() === CONVERSATION_WEBHOOK) return receiveConversationCall(this, secret, triggerScope(this));
-		const { verifyToken } = await this.getCredentials<TriggerCredentials>(CREDENTIAL_TYPE);
+		if (this.getWebhookName() === CONVERSATION_WEBHOOK) return receiveConversationCall(this, await conversationSecret(this), triggerScope(this));
+		// Read only when a delivery needs it (a reply handed over, a burst saved): n8n reads credentials slowly.
+		const secret = async () => await conversationSecret(this);
 		const selected = this.getNodeParameter('events', ['message']) as string[];
 		const statuses = this.getNodeParameter('statuses', []) as string[];
 		const eventCodes = String(this.getNodeParameter('eventCodes', '') ?? '')
@@ -91,7 +96,7 @@ export class MeheryTrigger implements INodeType {
 
 		return await receiveWebhook(this, {
 			provider: PROVIDER,
-			auth: { type: 'header', header: 'x-verify-token', secret: verifyToken ?? '' },
+			auth: { credential: CREDENTIAL_TYPE, from: ({ verifyToken }: TriggerCredentials) => ({ type: 'header', header: 'x-verify-token', secret: verifyToken ?? '' }) },
 			schema: deliverySchema,
 			split: splitDelivery,
 			accept: (event) => {
@@ -105,6 +110,7 @@ export class MeheryTrigger implements INodeType {
 			answer: ({ body, events, emitted }) => (isContactRequest(body) ? { body: {} } : { body: { received: events.length, started: emitted.length } }),
 			// Only a contact info request waits for the workflow's answer.
 			respondFromWorkflow: ({ body }) => respondFromWorkflow && isContactRequest(body),
+			responseMode: respondFromWorkflow ? 'lastNode' : 'onReceived',
 			simplify: this.getNodeParameter('simplify', true) as boolean,
 			media: readMediaDownload(this),
 			combine: readCombine(this, senderOf),

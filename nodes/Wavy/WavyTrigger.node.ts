@@ -41,6 +41,8 @@ export class WavyTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// Empty: n8n sends the answer webhook() returns, once the execution is stored (without it: "firstEntryJson").
+				responseData: '',
 				path: '={{$parameter["secretIn"] === "path" ? "mo/:secret" : "mo"}}',
 			},
 			// The trigger's own endpoint, signed with the Webhook Secret: a burst being combined is saved through it.
@@ -105,14 +107,13 @@ export class WavyTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const { webhookSecret = '' } = await this.getCredentials<WavyCredentials>(CREDENTIAL_TYPE);
-		if (this.getWebhookName() === CONVERSATION_WEBHOOK) return receiveConversationCall(this, webhookSecret, triggerScope(this));
+		const readSecret = async () => (await this.getCredentials<WavyCredentials>(CREDENTIAL_TYPE)).webhookSecret ?? '';
+		if (this.getWebhookName() === CONVERSATION_WEBHOOK) return receiveConversationCall(this, await readSecret(), triggerScope(this));
 		const secretIn = this.getNodeParameter('secretIn', 'query') as 'query' | 'path';
-		const auth: WebhookAuth = { type: secretIn, parameter: 'secret', secret: webhookSecret };
 		const now = Date.now();
 		return await receiveWebhook(this, {
 			provider: PROVIDER,
-			auth,
+			auth: { credential: CREDENTIAL_TYPE, from: ({ webhookSecret = '' }: WavyCredentials): WebhookAuth => ({ type: secretIn, parameter: 'secret', secret: webhookSecret }) },
 			schema: moBatchSchema,
 			split: (batch) => {
 				const warning = totalWarning(batch);
@@ -123,7 +124,8 @@ export class WavyTrigger implements INodeType {
 			simplify: this.getNodeParameter('simplify', true) as boolean,
 			media: readMediaDownload(this),
 			combine: readCombine(this, senderOf),
-			endpointSecret: webhookSecret,
+			// Read only when a burst opens: n8n reads credentials slowly.
+			endpointSecret: readSecret,
 		});
 	}
 }

@@ -1,99 +1,216 @@
+import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { MAX_SCOPES, RecentIds } from './memory';
+import { ScopedMemories } from './memory';
 
 /**
- * Remembers recently seen message ids in workflow static data, so a provider's retry (CTLive resends the same
- * messageId after network errors, webhooks are retried when we answer late) does not start a second execution.
- * Static data is persisted as JSON, so the ids are kept as a plain string array (oldest first), not a Set.
+ * What a trigger node has recently received, so a provider's retry (Wavy and Mehery resend after a slow answer,
+ * CTLive after a network error) does not start a second execution: message ids, or (CTLive, whose calls carry no
+ * id) a digest of the payload with the message ids it was answered with.
+ *
+ * The memory lives in this process, keyed by workflow and node, and is consulted and written synchronously: n8n
+ * hands every webhook call its own copy of static data, so two copies of one delivery arriving together would
+ * both look new there, while here exactly one of them wins. It is written to the workflow's static data (which
+ * survives a restart) at most every `persistEveryMs`: n8n saves changed static data before it answers a webhook
+ * call, and it reads the workflow with its static data twice per delivery (webhook, then execution start), so both
+ * the number of writes and the size of what is stored cost every delivery. Entries are therefore stored as 72-bit
+ * digests (12 characters), not as the provider's ids.
+ *
+ * A claim stays unsettled until the delivery's fate is known: `settle(false)` (n8n did not start the execution)
+ * forgets what it claimed, so the provider's retry runs; meanwhile a retry can wait for that verdict.
+ * Guarantee: at most once per id among the last `max` ids of the node; after a restart, ids first seen in the last
+ * `persistEveryMs` before it are forgotten.
  */
 
 export const DEFAULT_DEDUPE_MAX = 1000;
 export const DEFAULT_DEDUPE_KEY = 'seenMessageIds';
-
-export interface DedupeOptions {
-	/** How many ids to remember; the oldest are forgotten beyond this. Default 1000. */
-	max?: number;
-	/** Static data property holding the ids, for nodes that track several id spaces. */
-	key?: string;
-}
-
-interface Memory {
-	ids: RecentIds;
-	persistedAt: number;
-}
-
-const inProcess = new Map<string, Memory>();
-
-/** Static data is rewritten at most this often by default (see claimIds). */
+/** Static data is rewritten at most this often by default. */
 export const DEFAULT_PERSIST_EVERY_MS = 5_000;
 
-export interface ClaimOptions extends DedupeOptions {
-	/** Static data is rewritten at most this often; 0 writes on every call that saw a new id. */
+export interface ClaimOptions {
+	/** How many ids to remember (with values: how many values in total); the oldest go first. Default 1000. */
+	max?: number;
+	/** Static data property holding them, for nodes that track several spaces. */
+	key?: string;
+	/** Static data is rewritten at most this often; 0 writes on every call that changed something. */
 	persistEveryMs?: number;
+	/** An entry older than this counts as unseen (and is replaced when claimed). Default: no limit. */
+	windowMs?: number;
 	/** The clock, for tests. */
 	now?: () => number;
 }
 
-function memoryOf(scope: string, staticData: IDataObject, key: string, max: number): Memory {
-	let memory = inProcess.get(scope);
-	if (memory) {
-		inProcess.delete(scope);
-	} else {
-		// First delivery since this process started: begin with what an earlier process persisted.
-		const stored = Array.isArray(staticData[key]) ? (staticData[key] as unknown[]) : [];
-		memory = { ids: new RecentIds(max), persistedAt: Number.NEGATIVE_INFINITY };
-		for (const id of stored.slice(-max)) if (typeof id === 'string') memory.ids.add(id);
+export interface Claim {
+	/** Per key: true when it was new, so this delivery claimed it. */
+	isNew: boolean[];
+	/** Per key: the value remembered with it (a new key: the one `valueFor` gave). */
+	values: Array<string[] | undefined>;
+	/** Once known: `started` false forgets what this claim added, so the provider's retry is not dropped. */
+	settle(started: boolean): void;
+}
+
+interface Entry {
+	at: number;
+	value?: string[];
+	/** Resolves when the delivery that added the entry has its verdict; absent once settled. */
+	verdict?: Promise<void>;
+}
+
+interface Memory {
+	entries: Map<string, Entry>;
+	weight: number;
+	persistedAt: number;
+	changed: boolean;
+}
+
+/** Per trigger node and key; the least recently used are dropped (../memory). */
+const memories = new ScopedMemories<Memory>();
+const nameOf = (scope: string, key: string) => `${scope}\u0000${key}`;
+
+const DIGEST_CHARS = 12;
+const digestOf = (key: string) => createHash('sha256').update(key, 'utf8').digest('base64url').slice(0, DIGEST_CHARS);
+const weightOf = (entry: Entry) => Math.max(1, entry.value?.length ?? 0);
+
+function remove(memory: Memory, digest: string): void {
+	const entry = memory.entries.get(digest);
+	if (!entry) return;
+	memory.entries.delete(digest);
+	memory.weight -= weightOf(entry);
+	memory.changed = true;
+}
+
+/** Adds (or refreshes) as the newest entry; the oldest go while over `max`, the newest always stays. */
+function put(memory: Memory, digest: string, entry: Entry, max: number): void {
+	remove(memory, digest);
+	memory.entries.set(digest, entry);
+	memory.weight += weightOf(entry);
+	memory.changed = true;
+	for (const oldest of memory.entries.keys()) {
+		if (memory.weight <= max || memory.entries.size <= 1) break;
+		remove(memory, oldest);
 	}
-	inProcess.set(scope, memory);
-	if (inProcess.size > MAX_SCOPES) inProcess.delete(inProcess.keys().next().value as string);
-	return memory;
+}
+
+/** What an earlier process persisted: the digest string, or the old formats (plain ids; CTLive's triples). */
+function seed(memory: Memory, stored: unknown, max: number): void {
+	if (typeof stored === 'string') {
+		for (let index = 0; index + DIGEST_CHARS <= stored.length; index += DIGEST_CHARS) put(memory, stored.slice(index, index + DIGEST_CHARS), { at: 0 }, max);
+	} else if (Array.isArray(stored)) {
+		for (const item of stored) {
+			if (typeof item === 'string' && item !== '') put(memory, digestOf(item), { at: 0 }, max);
+			else if (Array.isArray(item) && typeof item[0] === 'string' && typeof item[1] === 'number' && Array.isArray(item[2])) {
+				const digest = item[0].length === DIGEST_CHARS ? item[0] : digestOf(item[0]);
+				put(memory, digest, { at: item[1], value: (item[2] as unknown[]).filter((id): id is string => typeof id === 'string') }, max);
+			}
+		}
+	}
+	memory.changed = false;
+}
+
+function memoryOf(scope: string, staticData: IDataObject, key: string, max: number): Memory {
+	return memories.of(nameOf(scope, key), () => {
+		// First delivery since this process started: begin with what an earlier process persisted.
+		const memory: Memory = { entries: new Map(), weight: 0, persistedAt: Number.NEGATIVE_INFINITY, changed: false };
+		seed(memory, staticData[key], max);
+		return memory;
+	});
+}
+
+function persistIfDue(memory: Memory, staticData: IDataObject, key: string, withValues: boolean, persistEveryMs: number, now: number): void {
+	if (!memory.changed || now - memory.persistedAt < persistEveryMs) return;
+	memory.persistedAt = now;
+	memory.changed = false;
+	write(memory, staticData, key, withValues);
+}
+
+const stored = (memory: Memory, withValues: boolean) =>
+	withValues ? [...memory.entries].map(([digest, entry]) => [digest, entry.at, entry.value ?? []]) : [...memory.entries.keys()].join('');
+
+function write(memory: Memory, staticData: IDataObject, key: string, withValues: boolean): void {
+	staticData[key] = stored(memory, withValues);
+}
+
+function checkedMax(max: number): number {
+	if (!Number.isInteger(max) || max < 1) throw new RangeError(`Dedupe max must be an integer of at least 1, got ${String(max)}`);
+	return max;
 }
 
 /**
- * Claims ids for one trigger node (`scope`: workflow + node), returning for each whether it is new.
- *
- * The ids live in a bounded memory of this process, consulted and written synchronously: n8n hands every webhook
- * call its own copy of static data, so two deliveries of one id arriving together would both look new there,
- * while here exactly one of them wins. The memory is written to static data (which survives a restart) at most
- * every `persistEveryMs`: n8n saves changed static data before it finishes a webhook call, one database write per
- * call, which at tens of deliveries a second made real n8n answer in seconds (measured with the Wavy Trigger).
- * Guarantee: at most once per id among the last `max` ids of this node; after a restart, ids first seen in the
- * last `persistEveryMs` before it are forgotten. Call this only for items that will be emitted.
+ * Claims keys for one trigger node (`scope`: workflow + node). A key seen within the window, even one whose
+ * delivery has no verdict yet, is not new; an undefined or empty key is always new and never remembered.
+ * `valueFor` gives the value remembered with a new key (CTLive: the message ids of its answer).
  */
-export function claimIds(staticData: IDataObject, scope: string, ids: Array<string | undefined>, options: ClaimOptions = {}): boolean[] {
-	const max = options.max ?? DEFAULT_DEDUPE_MAX;
+export function claimKeys(staticData: IDataObject, scope: string, keys: Array<string | undefined>, options: ClaimOptions = {}, valueFor?: (index: number) => string[]): Claim {
+	const max = checkedMax(options.max ?? DEFAULT_DEDUPE_MAX);
 	const key = options.key ?? DEFAULT_DEDUPE_KEY;
-	const { persistEveryMs = DEFAULT_PERSIST_EVERY_MS, now = Date.now } = options;
-	if (!Number.isInteger(max) || max < 1) throw new RangeError(`Dedupe max must be an integer of at least 1, got ${String(max)}`);
-	const memory = memoryOf(`${scope}\u0000${key}`, staticData, key, max);
-	let added = false;
-	const isNew = ids.map((id) => {
-		if (id === undefined || id === '') return true;
-		// A resent id moves to the newest end, so ids a provider keeps resending are not evicted.
-		const seen = memory.ids.has(id);
-		memory.ids.add(id);
-		if (seen) return false;
-		added = true;
+	const { persistEveryMs = DEFAULT_PERSIST_EVERY_MS, windowMs = Number.POSITIVE_INFINITY, now = Date.now } = options;
+	const memory = memoryOf(scope, staticData, key, max);
+	const at = now();
+	let resolveVerdict: (() => void) | undefined;
+	const verdict = new Promise<void>((resolve) => (resolveVerdict = resolve));
+	const claimed = new Map<string, Entry>();
+	const values: Claim['values'] = [];
+	const isNew = keys.map((one, index) => {
+		if (one === undefined || one === '') {
+			values.push(valueFor?.(index));
+			return true;
+		}
+		const digest = digestOf(one);
+		const seen = memory.entries.get(digest);
+		if (seen && at - seen.at < windowMs) {
+			// A resent id moves to the newest end, so ids a provider keeps resending are not evicted.
+			put(memory, digest, seen, max);
+			values.push(seen.value);
+			return false;
+		}
+		const entry: Entry = { at, value: valueFor?.(index), verdict };
+		put(memory, digest, entry, max);
+		claimed.set(digest, entry);
+		values.push(entry.value);
 		return true;
 	});
-	if (added && now() - memory.persistedAt >= persistEveryMs) {
-		memory.persistedAt = now();
-		staticData[key] = memory.ids.list();
+	persistIfDue(memory, staticData, key, valueFor !== undefined, persistEveryMs, at);
+	let settled = false;
+	const settle = (started: boolean) => {
+		if (settled) return;
+		settled = true;
+		for (const [digest, entry] of claimed) {
+			delete entry.verdict;
+			if (!started && memory.entries.get(digest) === entry) remove(memory, digest);
+		}
+		resolveVerdict?.();
+	};
+	if (claimed.size === 0) settle(true);
+	return { isNew, values, settle };
+}
+
+/** `claimKeys` for plain message ids. */
+export function claimIds(staticData: IDataObject, scope: string, ids: Array<string | undefined>, options: ClaimOptions = {}): Claim {
+	return claimKeys(staticData, scope, ids, options);
+}
+
+/** The verdicts still awaited for any of these keys (claimed by a delivery whose execution is not known to have started). */
+export function unsettled(scope: string, keys: Array<string | undefined>, options: Pick<ClaimOptions, 'key'> = {}): Array<Promise<void>> {
+	const memory = memories.peek(nameOf(scope, options.key ?? DEFAULT_DEDUPE_KEY));
+	if (!memory) return [];
+	const verdicts = new Set<Promise<void>>();
+	for (const one of keys) {
+		const verdict = one ? memory.entries.get(digestOf(one))?.verdict : undefined;
+		if (verdict) verdicts.add(verdict);
 	}
-	return isNew;
+	return [...verdicts];
 }
 
 /**
- * Writes the ids this process remembers into `staticData` when they differ from it. For a webhook call that ran
- * long (collecting a burst, handing a reply over): its copy of static data was loaded when it began, and saving
- * it unchanged would put back the ids of that moment.
+ * Writes what this process remembers for the node into `staticData`, due or not. For a webhook call that ran long
+ * (collecting a burst, handing a reply over): its copy of static data was loaded when it began, and n8n saving it
+ * as it is would put back what was remembered then. `withValues`: the memory holds values (`resends`).
  */
-export function refreshIds(staticData: IDataObject, scope: string, options: DedupeOptions = {}): void {
+export function refreshKeys(staticData: IDataObject, scope: string, options: Pick<ClaimOptions, 'key'> = {}, withValues = false): void {
 	const key = options.key ?? DEFAULT_DEDUPE_KEY;
-	const memory = inProcess.get(`${scope}\u0000${key}`);
+	const memory = memories.peek(nameOf(scope, key));
 	if (!memory) return;
-	const ids = memory.ids.list();
-	const stored = staticData[key];
-	if (!Array.isArray(stored) || stored.length !== ids.length || stored.some((id, index) => id !== ids[index])) staticData[key] = ids;
+	const value = stored(memory, withValues);
+	// Unchanged, nothing is written: n8n saves static data that was written to.
+	if (JSON.stringify(staticData[key]) !== JSON.stringify(value)) staticData[key] = value;
 }

@@ -24,18 +24,27 @@ export class RecentIds {
 	}
 }
 
-/** The default number of trigger nodes (workflow + node) a process keeps memories for. */
+/** The default number of memories (a trigger node, or a trigger node and key) a process keeps. */
 export const MAX_SCOPES = 1000;
 
-/** One memory per scope (a trigger node), made by `create`; the least recently used scopes beyond `max` are dropped. */
-export function scopedMemory<T>(create: () => T, max = MAX_SCOPES): (scope: string) => T {
-	const memories = new Map<string, T>();
-	return (scope) => {
-		let memory = memories.get(scope);
-		if (memory !== undefined) memories.delete(scope);
+/** One memory per scope; the least recently used scopes beyond `max` are dropped. */
+export class ScopedMemories<T> {
+	private readonly memories = new Map<string, T>();
+
+	constructor(private readonly max = MAX_SCOPES) {}
+
+	/** The scope's memory, made by `create` the first time (or after it was dropped); now the most recently used. */
+	of(scope: string, create: () => T): T {
+		let memory = this.memories.get(scope);
+		if (memory !== undefined) this.memories.delete(scope);
 		memory ??= create();
-		memories.set(scope, memory);
-		if (memories.size > max) memories.delete(memories.keys().next().value as string);
+		this.memories.set(scope, memory);
+		if (this.memories.size > this.max) this.memories.delete(this.memories.keys().next().value as string);
 		return memory;
-	};
+	}
+
+	/** The scope's memory if this process has one, its recency unchanged. */
+	peek(scope: string): T | undefined {
+		return this.memories.get(scope);
+	}
 }

@@ -12,19 +12,38 @@ const hmacKey = randomBytes(32);
 
 const digest = (value: string): Buffer => createHmac('sha256', hmacKey).update(value, 'utf8').digest();
 
-/**
- * Timing-safe equality. `expected` is the configured secret: an empty one never matches, so a credential left
- * blank cannot be satisfied by a request that sends nothing.
- */
-export function safeEqual(received: string, expected: string): boolean {
-	if (typeof received !== 'string' || typeof expected !== 'string' || expected === '') return false;
-	return timingSafeEqual(digest(received), digest(expected));
+/** A configured secret as it can be kept in memory for later checks: its digest, never its value. */
+export interface SealedSecret {
+	readonly sealed: Buffer;
+	readonly empty: boolean;
 }
 
-/** Accepts `Authorization: Bearer <token>` or the raw token itself (providers differ on which they send). */
-export function checkBearerOrToken(headerValue: string | undefined, expected: string): boolean {
-	if (typeof headerValue !== 'string' || typeof expected !== 'string') return false;
-	const secret = expected.trim();
+export type Secret = string | SealedSecret;
+
+export const seal = (value: string): SealedSecret => ({ sealed: digest(value), empty: value === '' });
+
+const sealedOf = (secret: Secret): SealedSecret | undefined =>
+	typeof secret === 'string' ? seal(secret) : secret !== null && typeof secret === 'object' && Buffer.isBuffer(secret.sealed) ? secret : undefined;
+
+const isEmpty = (secret: Secret) => (typeof secret === 'string' ? secret === '' : !secret || secret.empty);
+
+/**
+ * Timing-safe equality. `expected` is the configured secret (or its seal): an empty one never matches, so a
+ * credential left blank cannot be satisfied by a request that sends nothing.
+ */
+export function safeEqual(received: string, expected: Secret): boolean {
+	const secret = sealedOf(expected);
+	if (typeof received !== 'string' || !secret || secret.empty) return false;
+	return timingSafeEqual(digest(received), secret.sealed);
+}
+
+/**
+ * Accepts `Authorization: Bearer <token>` or the raw token itself (providers differ on which they send). A pasted
+ * secret's surrounding whitespace is ignored (a sealed one was trimmed before sealing).
+ */
+export function checkBearerOrToken(headerValue: string | undefined, expected: Secret): boolean {
+	if (typeof headerValue !== 'string' || (typeof expected !== 'string' && !sealedOf(expected))) return false;
+	const secret = typeof expected === 'string' ? seal(expected.trim()) : expected;
 	const raw = headerValue.trim();
 	const bearer = /^bearer\s+/i.exec(raw);
 	const token = bearer ? raw.slice(bearer[0].length).trim() : raw;
@@ -46,14 +65,11 @@ export function parseBasicAuth(header: string | undefined): { user: string; pass
 }
 
 /** True only when the header carries exactly the expected user and (non-empty) password. */
-export function checkBasicAuth(
-	header: string | undefined,
-	expected: { user: string; password: string },
-): boolean {
+export function checkBasicAuth(header: string | undefined, expected: { user: Secret; password: Secret }): boolean {
 	const given = parseBasicAuth(header);
-	if (!given || !expected || expected.password === '') return false;
+	if (!given || !expected || isEmpty(expected.password)) return false;
 	// An empty expected user is allowed (password-only setups) and must then be sent empty.
-	const userMatches = expected.user === '' ? given.user === '' : safeEqual(given.user, expected.user);
+	const userMatches = isEmpty(expected.user) ? given.user === '' : safeEqual(given.user, expected.user);
 	const passwordMatches = safeEqual(given.password, expected.password);
 	return userMatches && passwordMatches;
 }

@@ -1,5 +1,6 @@
 /**
- * Benchmarks against the simulator on 127.0.0.1, through n8n-core's real WorkflowExecute.
+ * Benchmarks against the simulator on 127.0.0.1, through n8n-core's real WorkflowExecute, and the triggers under
+ * overload in a real n8n (./overload.ts).
  * Prints figures; targets are checked here (exit code 1 when one is missed), never in the test suite.
  */
 import type { INodeParameters } from 'n8n-workflow';
@@ -11,7 +12,8 @@ import { burstBenchmarks } from './bursts';
 import { meherySendBenchmark } from './mehery';
 import { medianOf, readBenchmark, sendBenchmark, type ThroughputResult } from './throughput';
 import { startRemoteSimulator } from './remote-simulator';
-import { printRows, wavyBenchmarks } from './wavy';
+import { overloadBenchmark, overloadLoad, printOverloadRows } from './overload';
+import { benchWavyCsv, printRows } from './wavy';
 
 process.env.N8N_LOG_LEVEL = 'silent';
 
@@ -93,13 +95,19 @@ async function main() {
 	});
 	printTable(['case', 'checked', 'wall time', 'reference', 'ratio', 'target'], throughputRows);
 	process.stdout.write('\n');
-	const wavy = await wavyBenchmarks();
+	const wavy = [await benchWavyCsv()];
 	printRows(wavy);
 	missed += wavy.filter((row) => !row.ok).length;
 	// Combining bursts (issue 18), beside the same traffic without it.
 	const bursts = await burstBenchmarks();
 	printRows(bursts);
 	missed += bursts.filter((row) => !row.ok).length;
+	process.stdout.write('\n');
+	// A real n8n under 50 deliveries a second: about 5 to 10 minutes (OVERLOAD_SECONDS / OVERLOAD_RATE shorten it).
+	const load = overloadLoad();
+	const overload = await overloadBenchmark(load);
+	printOverloadRows(overload, load);
+	missed += overload.filter((row) => !row.ok).length;
 	process.exitCode = missed > 0 ? 1 : 0;
 }
 

@@ -27,6 +27,9 @@ export class CredentialStore extends ICredentialsHelper {
 	/** How many times each credential type's preAuthentication ran (i.e. logged in). */
 	readonly preAuthentications = new Map<string, number>();
 
+	/** How many times a node read each credential type (in n8n: a database read, a decryption and, in a webhook call, a new expression isolate). */
+	readonly reads = new Map<string, number>();
+
 	constructor(private readonly credentialTypes: ICredentialTypes) {
 		super();
 	}
@@ -62,6 +65,7 @@ export class CredentialStore extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const row = this.get(type);
 		if (!row) throw new Error(`No credential of type "${type}" (${nodeCredentials.name}) in the test store`);
+		this.reads.set(type, (this.reads.get(type) ?? 0) + 1);
 		return row;
 	}
 

@@ -4,6 +4,7 @@
  * response. Only what nodes use is emulated; the response records what the node wrote so tests can assert on it,
  * and can be copied onto a real `ServerResponse` when the harness serves webhooks over HTTP.
  */
+import { EventEmitter } from 'node:events';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 /** A request as a test describes it; headers are matched case-insensitively, as Node lower-cases them. */
@@ -116,12 +117,10 @@ export async function parseIncoming(incoming: IncomingMessage, params: Record<st
 }
 
 /**
- * An Express response that records what is written to it; `onEnd` sees it ended (a server passes the answer on
- * then, as Express sends it at once, while the node may still be working).
+ * An Express response that records what is written to it. Like Node's ServerResponse it emits 'prefinish' and
+ * 'finish' when ended, and 'close' when the caller goes away (`callerGone()`) or after the answer.
  */
-export class RecordingResponse {
-	constructor(private readonly onEnd?: (response: RecordingResponse) => void) {}
-
+export class RecordingResponse extends EventEmitter {
 	statusCode = 200;
 	private readonly headerMap = new Map<string, string>();
 	private chunks: Buffer[] = [];
@@ -187,8 +186,25 @@ export class RecordingResponse {
 	end(chunk?: string | Buffer) {
 		if (chunk !== undefined) this.write(chunk);
 		this.finished = true;
-		this.onEnd?.(this);
+		this.emit('prefinish');
+		if (!this.gone) {
+			this.emit('finish');
+			this.emit('close');
+		}
 		return this;
+	}
+
+	private gone = false;
+
+	/** The connection, as far as nodes look at it. */
+	readonly socket = { destroyed: false };
+
+	/** The caller closes the connection before the answer: 'close' now, no 'finish' later (Node's behaviour). */
+	callerGone() {
+		if (this.gone || this.finished) return;
+		this.gone = true;
+		this.socket.destroyed = true;
+		this.emit('close');
 	}
 
 	json(body: unknown) {
@@ -228,4 +244,11 @@ export class RecordingResponse {
 	private assertOpen() {
 		if (this.finished) throw new Error('Cannot write to a webhook response that has already ended');
 	}
+}
+
+/** A recording response that passes its answer on to `outgoing` as soon as it ends (as Express sends it at once). */
+export function forwardingResponse(outgoing: ServerResponse): RecordingResponse {
+	const response = new RecordingResponse();
+	response.once('prefinish', () => response.flushTo(outgoing));
+	return response;
 }

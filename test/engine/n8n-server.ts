@@ -18,7 +18,7 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { engineAdditionalData } from './additional-data';
 import type { CredentialStore } from './credentials';
-import { parseIncoming, RecordingResponse } from './http-emulation';
+import { forwardingResponse, parseIncoming } from './http-emulation';
 import { loadPackage } from './package';
 import type { TestNode, TriggerOptions } from './trigger-workflow';
 import { runWebhookOn, webhookEndpoint, type WebhookRun } from './webhook';
@@ -146,7 +146,7 @@ export class N8nServer {
 			if (waiting) return await this.resume(waiting[1], searchParams.get('signature'), incoming, outgoing, reply);
 			const route = this.routes.get(`${incoming.method} ${pathname}`);
 			if (!route) return reply(404, { message: `The requested webhook "${incoming.method} ${pathname}" is not registered.` });
-			const response = new RecordingResponse((ended) => ended.flushTo(outgoing));
+			const response = forwardingResponse(outgoing);
 			const { run } = await runWebhookOn(route.node, await parseIncoming(incoming), route.options, response);
 			(route.name === 'default' ? this.triggerRuns : this.endpointRuns).push(run);
 		} catch (error) {
@@ -171,7 +171,7 @@ export class N8nServer {
 		const node = workflow.getNode(data.resultData.lastNodeExecuted!)!;
 		const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const description = nodeType.description.webhooks!.find((webhook) => webhook.restartWebhook && webhook.httpMethod === incoming.method)!;
-		const response = new RecordingResponse((ended) => ended.flushTo(outgoing));
+		const response = forwardingResponse(outgoing);
 		const additionalData = engineAdditionalData(this.store, undefined, id, {
 			...this.urls,
 			httpRequest: (await parseIncoming(incoming)) as unknown as IWorkflowExecuteAdditionalData['httpRequest'],

@@ -11,6 +11,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { startSimulator, type Simulator } from '../simulator';
 import { CHAT_TRIGGER_TYPE, FIXTURE_PROVIDER, startRegistrationApi, type FixtureInboundMessage, type RegistrationApi } from './fixtures';
 import { createCredentialStore, runWebhook, runWebhookMethods, serveWebhook, type TriggerOptions, type WebhookRequest } from './harness';
+import { persistedIds } from './persisted-ids';
 
 const SECRET = 'core-secret-7f3';
 const API_KEY = 'fixture-api-key';
@@ -171,7 +172,7 @@ describe('duplicates under concurrency', () => {
 		const runs = await Promise.all(Array.from({ length: 50 }, async () => await runWebhook(node(), signed({ messages: [message('same')] }), options)));
 		expect(runs.filter((run) => run.workflowData !== undefined)).toHaveLength(1);
 		expect(runs.every((run) => run.response.status === 200)).toBe(true);
-		expect(options.staticData).toEqual({ [`node:${NODE_NAME}`]: { seenMessageIds: ['same'] } });
+		expect(options.staticData).toEqual({ [`node:${NODE_NAME}`]: { seenMessageIds: persistedIds(['same']) } });
 	});
 
 	test('static data is written at most every persistEveryMs; the process memory catches resends in between', async () => {
@@ -182,7 +183,7 @@ describe('duplicates under concurrency', () => {
 		const resent = await runWebhook(throttled, signed({ messages: [message('p2')] }), options);
 		expect([first.items.length, second.items.length, resent.workflowData]).toEqual([1, 1, undefined]);
 		// Only the first call wrote static data; p2 lives in process memory until the next write is due.
-		expect(options.staticData).toEqual({ [`node:${NODE_NAME}`]: { seenMessageIds: ['p1'] } });
+		expect(options.staticData).toEqual({ [`node:${NODE_NAME}`]: { seenMessageIds: persistedIds(['p1']) } });
 	});
 
 	test('the memory is per workflow and node: another workflow receiving the same id runs it', async () => {

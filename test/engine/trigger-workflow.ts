@@ -30,6 +30,8 @@ export interface TriggerOptions {
 	 * Without it, every call starts with empty static data.
 	 */
 	staticData?: IDataObject;
+	/** Called each time n8n would write the workflow's static data to its database (one UPDATE of the workflow). */
+	onStaticDataSave?: () => void;
 	/** n8n's public webhook base URL (default http://127.0.0.1:5678/webhook); `serveWebhook` gives a live one. */
 	webhookBaseUrl?: string;
 	workflowId?: string;
@@ -67,6 +69,7 @@ export async function triggerWorkflow(node: TestNode, options: TriggerOptions) {
 /** What the server's WorkflowStaticDataService.saveStaticData does: persist only when the node changed something. */
 export function saveStaticData(workflow: Workflow, options: TriggerOptions) {
 	if (options.staticData === undefined || workflow.staticData.__dataChanged !== true) return;
+	options.onStaticDataSave?.();
 	for (const key of Object.keys(options.staticData)) delete options.staticData[key];
 	Object.assign(options.staticData, jsonCopy(workflow.staticData));
 }

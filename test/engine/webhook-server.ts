@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { parseIncoming, RecordingResponse, type ExpressLikeRequest } from './http-emulation';
+import { forwardingResponse, parseIncoming, type ExpressLikeRequest } from './http-emulation';
 import type { TestNode } from './trigger-workflow';
 import { runWebhookOn, webhookEndpoint, type WebhookOptions, type WebhookRun } from './webhook';
 
@@ -42,7 +42,7 @@ export async function serveWebhook(node: TestNode, options: WebhookOptions): Pro
 			return reply(422, { message: 'Failed to parse request body', hint: (error as Error).message });
 		}
 		// Sent as soon as the node ends it, as Express does, even while webhook() goes on (collecting a burst).
-		const response = new RecordingResponse((ended) => ended.flushTo(outgoing));
+		const response = forwardingResponse(outgoing);
 		try {
 			const { run } = await runWebhookOn(node, request, serving, response);
 			runs.push(run);

@@ -1,13 +1,22 @@
 import type { IDataObject } from 'n8n-workflow';
-import { claimIds, DEFAULT_DEDUPE_KEY } from '../../nodes/shared/dedupe';
+import { claimIds, claimKeys, DEFAULT_DEDUPE_KEY, unsettled } from '../../nodes/shared/dedupe';
+
+let scopes = 0;
+/** A trigger node of its own (a fresh process memory). */
+const scope = () => `unit-scope-${++scopes}`;
+
+/** Static data as it comes back from n8n's database: a JSON copy. */
+const reloaded = (data: IDataObject) => JSON.parse(JSON.stringify(data)) as IDataObject;
 
 describe('claimIds, one id at a time with static data written on every call', () => {
-	let scopes = 0;
-	/** A trigger node of its own (a fresh process memory); `seen` claims one id like a delivery of one message. */
+	/** `seen(data, id)` claims one id like a delivery of one message whose execution started. */
 	const node = () => {
-		const scope = `single-${++scopes}`;
-		return (data: IDataObject, id: string, options: { max?: number; key?: string } = {}) =>
-			claimIds(data, scope, [id], { persistEveryMs: 0, ...options })[0];
+		const here = scope();
+		return (data: IDataObject, id: string, options: { max?: number; key?: string } = {}) => {
+			const claim = claimIds(data, here, [id], { persistEveryMs: 0, ...options });
+			claim.settle(true);
+			return claim.isNew[0];
+		};
 	};
 
 	it('returns true for a new id and false when it is seen again', () => {
@@ -17,25 +26,21 @@ describe('claimIds, one id at a time with static data written on every call', ()
 		expect(seen(data, 'm2')).toBe(true);
 		expect(seen(data, 'm1')).toBe(false);
 		expect(seen(data, 'm2')).toBe(false);
-		expect(data[DEFAULT_DEDUPE_KEY]).toEqual(['m1', 'm2']);
 	});
 
 	it('evicts the oldest ids beyond max', () => {
 		const seen = node();
 		const data: IDataObject = {};
 		for (const id of ['a', 'b', 'c', 'd']) expect(seen(data, id, { max: 3 })).toBe(true);
-		expect(data[DEFAULT_DEDUPE_KEY]).toEqual(['b', 'c', 'd']);
 		expect(seen(data, 'a', { max: 3 })).toBe(true); // forgotten, so new again
 		expect(seen(data, 'd', { max: 3 })).toBe(false);
 	});
 
-	it('keeps the default bound of 1000', () => {
+	it('keeps the default bound of 1000, in memory and in static data', () => {
 		const seen = node();
 		const data: IDataObject = {};
 		for (let i = 0; i < 1005; i++) seen(data, `id${i}`);
-		const ids = data[DEFAULT_DEDUPE_KEY] as string[];
-		expect(ids).toHaveLength(1000);
-		expect(ids[0]).toBe('id5');
+		expect((data[DEFAULT_DEDUPE_KEY] as string).length).toBe(1000 * 12);
 		expect(seen(data, 'id4')).toBe(true);
 		expect(seen(data, 'id1004')).toBe(false);
 	});
@@ -52,15 +57,15 @@ describe('claimIds, one id at a time with static data written on every call', ()
 	});
 
 	it('survives a JSON round trip of the static data into a new process', () => {
-		let data: IDataObject = { other: 1 };
+		const data: IDataObject = { other: 1 };
 		const before = node();
 		before(data, 'x');
 		before(data, 'y');
-		data = JSON.parse(JSON.stringify(data)) as IDataObject;
 		const after = node();
-		expect(after(data, 'x')).toBe(false);
-		expect(after(data, 'z')).toBe(true);
-		expect(data.other).toBe(1);
+		const copy = reloaded(data);
+		expect(after(copy, 'x')).toBe(false);
+		expect(after(copy, 'z')).toBe(true);
+		expect(copy.other).toBe(1);
 	});
 
 	it('keeps separate id spaces under separate keys', () => {
@@ -69,19 +74,16 @@ describe('claimIds, one id at a time with static data written on every call', ()
 		expect(seen(data, 'm1', { key: 'statusIds' })).toBe(true);
 		expect(seen(data, 'm1', { key: 'messageIds' })).toBe(true);
 		expect(seen(data, 'm1', { key: 'statusIds' })).toBe(false);
-		expect(data).toEqual({ statusIds: ['m1'], messageIds: ['m1'] });
+		expect(Object.keys(data).sort()).toEqual(['messageIds', 'statusIds']);
 	});
 
-	it('repairs corrupted static data instead of throwing', () => {
-		const data: IDataObject = { [DEFAULT_DEDUPE_KEY]: 'not an array' };
-		expect(node()(data, 'a')).toBe(true);
-		expect(data[DEFAULT_DEDUPE_KEY]).toEqual(['a']);
+	it('reads what earlier versions stored (the ids themselves) and ignores what is not an id', () => {
 		const mixed: IDataObject = { [DEFAULT_DEDUPE_KEY]: ['a', 5, null, { x: 1 }] as unknown as string[] };
 		const seen = node();
 		expect(seen(mixed, 'a')).toBe(false);
-		// Rewritten with the next new id, without what was not an id.
 		expect(seen(mixed, 'b')).toBe(true);
-		expect(mixed[DEFAULT_DEDUPE_KEY]).toEqual(['a', 'b']);
+		expect(typeof mixed[DEFAULT_DEDUPE_KEY]).toBe('string');
+		expect(node()({ [DEFAULT_DEDUPE_KEY]: 12 }, 'a')).toBe(true);
 	});
 
 	it('treats an empty id as new and does not record it', () => {
@@ -98,12 +100,9 @@ describe('claimIds, one id at a time with static data written on every call', ()
 });
 
 describe('claimIds', () => {
-	let scopes = 0;
-	const scope = () => `unit-scope-${++scopes}`;
-
 	test('a new process starts from the ids an earlier one persisted', () => {
 		const staticData = { seenMessageIds: ['a', 'b'] };
-		expect(claimIds(staticData, scope(), ['a', 'c', 'b', 'c'])).toEqual([false, true, false, false]);
+		expect(claimIds(staticData, scope(), ['a', 'c', 'b', 'c']).isNew).toEqual([false, true, false, false]);
 	});
 
 	test('static data is written at most every persistEveryMs, with all ids remembered so far', () => {
@@ -112,26 +111,97 @@ describe('claimIds', () => {
 		const staticData: IDataObject = {};
 		const here = scope();
 		claimIds(staticData, here, ['a'], options);
-		expect(staticData.seenMessageIds).toEqual(['a']);
+		const first = staticData.seenMessageIds;
+		expect(typeof first).toBe('string');
 		clock += 4_999;
 		claimIds(staticData, here, ['b'], options);
-		expect(staticData.seenMessageIds).toEqual(['a']);
+		expect(staticData.seenMessageIds).toBe(first);
 		clock += 1;
 		claimIds(staticData, here, ['c'], options);
-		expect(staticData.seenMessageIds).toEqual(['a', 'b', 'c']);
+		expect((staticData.seenMessageIds as string).length).toBe(3 * 12);
+		expect(claimIds(reloaded(staticData), scope(), ['a', 'b', 'c', 'd']).isNew).toEqual([false, false, false, true]);
 	});
 
-	test('bounded: beyond max the oldest ids are forgotten, in memory and in static data', () => {
+	test('static data holds 72-bit digests, 12 characters an id, and never the ids themselves', () => {
 		const staticData: IDataObject = {};
-		const here = scope();
-		claimIds(staticData, here, ['a', 'b', 'c'], { max: 2, persistEveryMs: 0 });
-		expect(staticData.seenMessageIds).toEqual(['b', 'c']);
-		expect(claimIds(staticData, here, ['a', 'c'], { max: 2, persistEveryMs: 0 })).toEqual([true, false]);
+		const ids = Array.from({ length: 10_000 }, (_, index) => `ABEGZ${index}KwIGEBAQIFGhAnJrIQ`);
+		claimIds(staticData, scope(), ids, { max: 10_000, persistEveryMs: 0 });
+		const stored = staticData.seenMessageIds as string;
+		expect(stored).toHaveLength(120_000);
+		expect(stored).not.toContain('KwIGEBAQ');
+		expect(claimIds(reloaded(staticData), scope(), [ids[0], ids[9_999], 'other'], { max: 10_000 }).isNew).toEqual([false, false, true]);
 	});
 
 	test('ids without a value are always new and never remembered', () => {
 		const staticData: IDataObject = {};
-		expect(claimIds(staticData, scope(), [undefined, '', undefined])).toEqual([true, true, true]);
+		expect(claimIds(staticData, scope(), [undefined, '', undefined]).isNew).toEqual([true, true, true]);
 		expect(staticData).toEqual({});
+	});
+});
+
+describe('verdicts', () => {
+	test('settle(false) forgets what the claim added, so the provider\'s retry runs; settle(true) keeps it', () => {
+		const here = scope();
+		const data: IDataObject = {};
+		const failed = claimIds(data, here, ['a', 'b']);
+		failed.settle(false);
+		const retry = claimIds(data, here, ['a', 'b', 'c']);
+		expect(retry.isNew).toEqual([true, true, true]);
+		retry.settle(true);
+		expect(claimIds(data, here, ['a', 'b', 'c']).isNew).toEqual([false, false, false]);
+	});
+
+	test('settle(false) gives back only the ids this claim added', () => {
+		const here = scope();
+		const first = claimIds({}, here, ['a']);
+		first.settle(true);
+		const second = claimIds({}, here, ['a', 'b']);
+		second.settle(false);
+		expect(claimIds({}, here, ['a', 'b']).isNew).toEqual([false, true]);
+	});
+
+	test('an unsettled claim is awaitable by a retry of the same ids, and only until it is settled', async () => {
+		const here = scope();
+		const claim = claimIds({}, here, ['a', 'b']);
+		expect(unsettled(here, ['x'])).toEqual([]);
+		const verdicts = unsettled(here, ['b', 'x']);
+		expect(verdicts).toHaveLength(1);
+		let done = false;
+		void Promise.all(verdicts).then(() => (done = true));
+		await Promise.resolve();
+		expect(done).toBe(false);
+		claim.settle(true);
+		await Promise.all(verdicts);
+		expect(done).toBe(true);
+		expect(unsettled(here, ['a', 'b'])).toEqual([]);
+	});
+});
+
+describe('claimKeys with values and a window (CTLive: a payload and the message ids it was answered with)', () => {
+	const WINDOW = 60_000;
+	const T0 = Date.UTC(2026, 0, 1);
+	const options = (at: number) => ({ key: 'deliveries', max: 1000, windowMs: WINDOW, persistEveryMs: 0, now: () => at });
+	let next = 0;
+	const newIds = (count: number) => () => Array.from({ length: count }, () => `id-${++next}`);
+
+	test('a resend within the window gets the first values, also in a new process; after it, new ones', () => {
+		const data: IDataObject = {};
+		const first = claimKeys(data, scope(), ['k'], options(T0), newIds(2));
+		expect(first.isNew).toEqual([true]);
+		const again = claimKeys(reloaded(data), scope(), ['k'], options(T0 + WINDOW - 1), newIds(2));
+		expect(again).toMatchObject({ isNew: [false], values: [first.values[0]] });
+		const later = claimKeys(reloaded(data), scope(), ['k'], options(T0 + WINDOW), newIds(2));
+		expect(later.isNew).toEqual([true]);
+		expect(later.values[0]).not.toEqual(first.values[0]);
+	});
+
+	test('bounded by the number of values, oldest first out, the newest always kept', () => {
+		const here = scope();
+		const data: IDataObject = {};
+		claimKeys(data, here, ['small'], options(T0), newIds(3));
+		const big = claimKeys(data, here, ['big'], options(T0 + 1), newIds(1500));
+		expect((data.deliveries as unknown[]).length).toBe(1);
+		expect(claimKeys(reloaded(data), scope(), ['big'], options(T0 + 2), newIds(1500)).values[0]).toEqual(big.values[0]);
+		expect(claimKeys(reloaded(data), scope(), ['small'], options(T0 + 2), newIds(3)).isNew).toEqual([true]);
 	});
 });

@@ -13,8 +13,8 @@ import type { WaitRegistration } from './types';
 import { WaitBook } from './waitBook';
 
 export interface ConversationRouting {
-	/** The credential secret both our nodes hold: signs what goes to the waiting execution. */
-	secret: string;
+	/** The credential secret both our nodes hold: signs what goes to the waiting execution. Read only when needed. */
+	secret(): Promise<string>;
 	/** Conversation keys of the sender of a customer message (e.g. `phone:919988776655`); [] for anything else. */
 	keysOf(event: TriggerEvent): string[];
 	/** Sends a wait's reprompt to the customer; its failure lets the message start a normal execution instead. */
@@ -27,34 +27,50 @@ interface Handover {
 	reply: IDataObject;
 }
 
-/** Returns the units that still start an execution, in their order. */
-export async function routeReplies(context: IWebhookFunctions, routing: ConversationRouting, scope: string, units: Unit[]): Promise<Unit[]> {
+/** What a delivery's units do: start the execution, go to a waiting execution, or get a wait's reprompt. */
+export interface ReplyPlan {
+	units: Unit[];
+	executing: Set<Unit>;
+	handovers: Handover[];
+	reprompts: Array<{ unit: Unit; wait: WaitRegistration }>;
+}
+
+/** True when some unit goes to a waiting execution or gets a reprompt (calls that take a while). */
+export const hasReplies = (plan: ReplyPlan): boolean => plan.handovers.length + plan.reprompts.length > 0;
+
+/** Decides at once (no await), claiming the waits it hands replies to, so two deliveries never take one wait. */
+export function planReplies(context: IWebhookFunctions, routing: ConversationRouting, scope: string, units: Unit[]): ReplyPlan {
 	const book = new WaitBook(context.getWorkflowStaticData('node'), scope);
-	const handovers: Handover[] = [];
-	const reprompts: Array<{ unit: Unit; wait: WaitRegistration }> = [];
-	const executing = new Set<Unit>();
+	const plan: ReplyPlan = { units, executing: new Set(), handovers: [], reprompts: [] };
 	for (const unit of units) {
 		const keys = routing.keysOf(unit.events[0]);
 		const wait = keys.length > 0 ? book.find(keys) : undefined;
 		if (!wait) {
-			executing.add(unit);
+			plan.executing.add(unit);
 			continue;
 		}
 		const verdict = replyVerdict(wait.accept, wait.buttons, unitTexts(unit));
 		if (verdict.accepted && book.claim(wait.id)) {
-			handovers.push({ unit, wait, reply: { ...unitJson(unit, true), buttonCode: verdict.buttonCode } });
+			plan.handovers.push({ unit, wait, reply: { ...unitJson(unit, true), buttonCode: verdict.buttonCode } });
 		} else if (!verdict.accepted && wait.otherwise === 'reprompt' && wait.reprompt && routing.reprompt) {
-			reprompts.push({ unit, wait });
+			plan.reprompts.push({ unit, wait });
 		} else {
-			executing.add(unit);
+			plan.executing.add(unit);
 		}
 	}
 	book.save();
+	return plan;
+}
+
+/** Hands the replies over and sends the reprompts; returns the units that still start an execution, in order. */
+export async function deliverReplies(context: IWebhookFunctions, routing: ConversationRouting, plan: ReplyPlan): Promise<Unit[]> {
+	const { executing } = plan;
+	const secret = plan.handovers.length > 0 ? await routing.secret() : '';
 	await Promise.all([
-		...handovers.map(async ({ unit, wait, reply }) => {
-			if ((await resumeWait(context, wait, reply, routing.secret)) === 'notWaiting') executing.add(unit);
+		...plan.handovers.map(async ({ unit, wait, reply }) => {
+			if ((await resumeWait(context, wait, reply, secret)) === 'notWaiting') executing.add(unit);
 		}),
-		...reprompts.map(async ({ unit, wait }) => {
+		...plan.reprompts.map(async ({ unit, wait }) => {
 			try {
 				await routing.reprompt!(wait);
 			} catch {
@@ -63,5 +79,5 @@ export async function routeReplies(context: IWebhookFunctions, routing: Conversa
 			}
 		}),
 	]);
-	return units.filter((unit) => executing.has(unit));
+	return plan.units.filter((unit) => executing.has(unit));
 }

@@ -10,7 +10,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { RecentIds, scopedMemory } from '../memory';
+import { RecentIds, ScopedMemories } from '../memory';
 import type { WaitRegistration } from './types';
 
 /** Waits per trigger node; the next registration is refused (the waiting node fails before it sends). */
@@ -28,7 +28,8 @@ interface Stored {
 	done: string[];
 }
 
-const memoryOf = scopedMemory<Memory>(() => ({ entries: new Map(), done: new RecentIds(MAX_DONE) }));
+const memories = new ScopedMemories<Memory>();
+const memoryOf = (scope: string): Memory => memories.of(scope, () => ({ entries: new Map(), done: new RecentIds(MAX_DONE) }));
 
 function isWait(value: unknown): value is WaitRegistration {
 	const wait = value as WaitRegistration;

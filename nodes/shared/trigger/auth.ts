@@ -5,23 +5,38 @@
  */
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { checkBasicAuth, checkBearerOrToken, safeEqual } from '../webhookAuth';
+import { checkBasicAuth, checkBearerOrToken, safeEqual, seal, type Secret } from '../webhookAuth';
 
 export type WebhookAuth =
 	/** The provider signs nothing (say so in the node's help text). */
 	| { type: 'none' }
 	/** A secret in a request header, raw or as `Bearer <secret>` when `allowBearer` is set. */
-	| { type: 'header'; header: string; secret: string; allowBearer?: boolean }
-	| { type: 'basic'; user: string; password: string }
+	| { type: 'header'; header: string; secret: Secret; allowBearer?: boolean }
+	| { type: 'basic'; user: Secret; password: Secret }
 	/** A secret in a query parameter of the URL the user gave the provider (`?token=...`). */
-	| { type: 'query'; parameter: string; secret: string }
+	| { type: 'query'; parameter: string; secret: Secret }
 	/** A secret in a `:parameter` segment of the webhook path. */
-	| { type: 'path'; parameter: string; secret: string };
+	| { type: 'path'; parameter: string; secret: Secret };
 
 export type AuthOutcome = { ok: true } | { ok: false; reason: string; headers?: Record<string, string> };
 
 const first = (value: unknown): string | undefined =>
 	typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
+
+/** The same check with every secret replaced by its seal, to be kept in memory (see ./credentialAuth). */
+export function sealAuth(auth: WebhookAuth): WebhookAuth {
+	const sealed = (secret: Secret, trim = false) => (typeof secret === 'string' ? seal(trim ? secret.trim() : secret) : secret);
+	switch (auth.type) {
+		case 'none':
+			return auth;
+		case 'header':
+			return { ...auth, secret: sealed(auth.secret, auth.allowBearer) };
+		case 'basic':
+			return { type: 'basic', user: sealed(auth.user), password: sealed(auth.password) };
+		default:
+			return { ...auth, secret: sealed(auth.secret) };
+	}
+}
 
 /** Where the secret is missing the caller learns which credential is expected, never its value. */
 export function verifyWebhookAuth(context: IWebhookFunctions, auth: WebhookAuth): AuthOutcome {

@@ -14,7 +14,7 @@ import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { RecentIds, scopedMemory } from '../memory';
+import { RecentIds, ScopedMemories } from '../memory';
 import type { TriggerEvent } from './receive';
 
 export const MAX_BURST_MESSAGES = 100;
@@ -50,7 +50,8 @@ interface Stored {
 	done: string[];
 }
 
-const memoryOf = scopedMemory<Memory>(() => ({ open: new Map(), held: new Map(), done: new RecentIds(MAX_DONE) }));
+const memories = new ScopedMemories<Memory>();
+const memoryOf = (scope: string): Memory => memories.of(scope, () => ({ open: new Map(), held: new Map(), done: new RecentIds(MAX_DONE) }));
 
 function readStored(staticData: IDataObject): Stored {
 	const stored = staticData[BURSTS_KEY] as Partial<Stored> | undefined;

@@ -3,23 +3,30 @@
  * what they look like (zod), how one delivery splits into events and what the provider expects as an answer;
  * this core does the rest in a fixed order:
  *   auth (401, no execution) -> body check (400, no execution) -> split -> the user's event filter ->
- *   duplicate ids dropped -> answer -> bursts combined (optional) -> replies handed to waiting executions
- *   (optional) -> media downloads -> items.
- * Filtered-out events and duplicates are answered like any other (the provider must stop retrying) but start no
- * execution. The answer is written before anything slow (bursts, hand-overs, downloads), so providers that retry
- * slow answers are served fast.
+ *   duplicates dropped -> answer -> bursts combined (optional) -> replies handed to waiting executions (optional)
+ *   -> media downloads -> items.
+ * Filtered-out events and duplicates are answered at once like any other (the provider must stop retrying) but
+ * start no execution. A delivery that starts an execution is answered by n8n, after it stored and started the
+ * execution (as n8n's own Webhook node, "Respond: Immediately", is): a 200 then means the execution exists, and
+ * when n8n cannot start it (its database overloaded) the provider gets an error status and retries, and its
+ * retry is not taken for a duplicate. A delivery with something slow before its execution (media downloads, a
+ * burst being combined, a reply handed to a waiting execution) is answered before it instead, so providers that
+ * retry slow answers are served fast. Nothing here depends on the caller still listening: a delivery that passed
+ * auth and the body check starts its execution even when the caller has gone away.
  */
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import { routeReplies, type ConversationRouting } from '../conversation/route';
-import { claimIds, refreshIds, type ClaimOptions } from '../dedupe';
+import { deliverReplies, hasReplies, planReplies, type ConversationRouting, type ReplyPlan } from '../conversation/route';
+import { refreshKeys, type Claim } from '../dedupe';
 import { verifyWebhookAuth, type WebhookAuth } from './auth';
 import { readDelivery } from './body';
-import { persistNow } from './persist';
-import { BurstDesk } from './burst';
+import { claimWhenSettled, scopeOf, type IdDedupe, type PayloadDedupe } from './claims';
+import { collectBursts } from './combine';
+import { credentialAuth, type CredentialAuth } from './credentialAuth';
 import type { MediaDownloadOptions, MediaToDownload } from './media';
-import { burst, single, unitItem, type Unit } from './units';
+import { single, unitItem, unitJson, type Unit } from './units';
+import { settleOnAnswer } from './verdict';
 
 /** One thing a delivery reports: a message, a status update, a session event... */
 export interface TriggerEvent {
@@ -59,9 +66,11 @@ export interface CombineSpec {
 export interface WebhookTriggerSpec<S extends z.ZodTypeAny> {
 	/** Display name, for messages ("Not a Mehery delivery: ..."). */
 	provider: string;
-	auth: WebhookAuth;
+	/** The check itself, or how to build it from the node's credential (read at most every 2 s: ./credentialAuth). */
+	auth: WebhookAuth | CredentialAuth<never>;
 	schema: S;
-	split: (body: z.infer<S>) => TriggerEvent[];
+	/** `remembered`: with `resends`, the values the payload's first delivery was answered with, or new ones. */
+	split: (body: z.infer<S>, remembered?: string[]) => TriggerEvent[];
 	/** The user's filter; events it rejects are answered and dropped. Default: all. */
 	accept?: (event: TriggerEvent) => boolean;
 	/** The provider's expected answer to an accepted delivery. Default 200 `{ received, started }`. */
@@ -75,15 +84,26 @@ export interface WebhookTriggerSpec<S extends z.ZodTypeAny> {
 	 * when the delivery starts an execution. A function decides per delivery (e.g. only requests that need data).
 	 */
 	respondFromWorkflow?: boolean | ((summary: DeliverySummary<z.infer<S>>) => boolean);
-	/** Default on: the last 1000 ids, static data written at most every 5 s (see claimIds). `false`: off. */
-	dedupe?: Pick<ClaimOptions, 'max' | 'key' | 'persistEveryMs'> | false;
+	/**
+	 * The response mode n8n resolves for the node's webhook; default 'onReceived'. In 'lastNode' mode n8n would
+	 * answer with the workflow's output, so the trigger answers the deliveries it does not leave to the workflow
+	 * itself, before the execution is stored.
+	 */
+	responseMode?: 'onReceived' | 'lastNode';
+	/** Duplicate events by id. Default on: the last 1000 ids of the node (../dedupe). `false`: off. */
+	dedupe?: IdDedupe;
+	/** Duplicate deliveries by payload, for providers whose calls carry no id; replaces `dedupe`. */
+	resends?: PayloadDedupe<z.infer<S>>;
 	/** "Combine Messages Sent Within": off when absent. */
 	combine?: CombineSpec;
 	/** Customer messages that answer a waiting "Send and Wait for Reply" resume it instead of starting anything. */
 	conversations?: ConversationRouting;
-	/** Signs the trigger's call to its own endpoint that saves a new burst at once (see persist.ts). */
-	endpointSecret?: string;
+	/** Signs the trigger's call to its own endpoint that saves a new burst at once (./persist). Read only then. */
+	endpointSecret?: () => Promise<string>;
 }
+
+/** The trigger node in this workflow and mode: what its memories (ids, waits, bursts) are kept under. */
+export const triggerScope = scopeOf;
 
 function reply(context: IWebhookFunctions, answer: WebhookAnswer): void {
 	const response = context.getResponseObject();
@@ -94,45 +114,95 @@ function reply(context: IWebhookFunctions, answer: WebhookAnswer): void {
 	else response.json(answer.body);
 }
 
-/** The trigger node in this workflow and mode: what its memories (ids, waits, bursts) are kept under. */
-export function triggerScope(context: IWebhookFunctions): string {
-	const node = context.getNode();
-	return `${context.getWorkflow().id ?? ''}\u0000${node.id ?? node.name}\u0000${context.getMode()}`;
+interface Selection {
+	events: TriggerEvent[];
+	/** The events that start the execution. */
+	emitted: TriggerEvent[];
+	claim?: Claim;
 }
 
-function freshEvents(context: IWebhookFunctions, events: TriggerEvent[], dedupe: WebhookTriggerSpec<z.ZodTypeAny>['dedupe']): TriggerEvent[] {
-	if (dedupe === false) return events;
-	const isNew = claimIds(context.getWorkflowStaticData('node'), triggerScope(context), events.map((event) => event.id), dedupe);
-	return events.filter((_, index) => isNew[index]);
+/** Splits, filters and drops what was seen; undefined when the caller went away while an earlier try was pending. */
+async function select<S extends z.ZodTypeAny>(context: IWebhookFunctions, spec: WebhookTriggerSpec<S>, body: z.infer<S>): Promise<Selection | undefined> {
+	const accepted = (events: TriggerEvent[]) => events.filter((event) => spec.accept?.(event) ?? true);
+	if (spec.resends) {
+		const { keyOf, values, ...options } = spec.resends;
+		const claim = await claimWhenSettled(context, [keyOf(body)], options, () => values(body));
+		if (!claim) return undefined;
+		const events = spec.split(body, claim.values[0]);
+		return { events, emitted: claim.isNew[0] ? accepted(events) : [], claim };
+	}
+	const events = spec.split(body);
+	const candidates = accepted(events);
+	if (spec.dedupe === false) return { events, emitted: candidates };
+	const claim = await claimWhenSettled(context, candidates.map((event) => event.id), spec.dedupe ?? {});
+	if (!claim) return undefined;
+	return { events, emitted: candidates.filter((_, index) => claim.isNew[index]), claim };
 }
 
-/** Each event alone, or (combining) messages into their senders' bursts, which this call may have to collect. */
-async function unitsOf(context: IWebhookFunctions, spec: Pick<WebhookTriggerSpec<z.ZodTypeAny>, 'combine' | 'endpointSecret'>, emitted: TriggerEvent[]): Promise<Unit[]> {
-	if (!spec.combine) return emitted.map(single);
+interface Answering {
+	answer: WebhookAnswer;
+	workflowAnswers: boolean;
+	claim?: Claim;
+}
+
+/** The execution of `units`, answered by n8n once it is stored when nothing slow comes first (see above). */
+async function start<S extends z.ZodTypeAny>(context: IWebhookFunctions, spec: WebhookTriggerSpec<S>, units: Unit[], { answer, workflowAnswers, claim }: Answering): Promise<IWebhookResponseData> {
+	if (units.length === 0) {
+		reply(context, answer);
+		return { noWebhookResponse: true };
+	}
+	const simplify = spec.simplify !== false;
+	const downloads = spec.media !== undefined && units.some((unit) => unit.events.some((event) => event.media));
+	const n8nAnswers = !workflowAnswers && !downloads && spec.responseMode !== 'lastNode' && (answer.status ?? 200) === 200 && !answer.headers && answer.body !== undefined;
+	if (n8nAnswers) {
+		// n8n answers 200 with this body once the execution is stored and started, an error status if it cannot.
+		if (claim) settleOnAnswer(context, claim.settle);
+		return { workflowData: [units.map((unit) => ({ json: unitJson(unit, simplify) }))], webhookResponse: answer.body };
+	}
+	claim?.settle(true);
+	if (!workflowAnswers) reply(context, answer);
+	return await itemsOf(context, spec, units, workflowAnswers);
+}
+
+async function itemsOf<S extends z.ZodTypeAny>(context: IWebhookFunctions, spec: WebhookTriggerSpec<S>, units: Unit[], workflowAnswers: boolean): Promise<IWebhookResponseData> {
+	const items: INodeExecutionData[] = [];
+	// One at a time: a batch of a thousand messages must not open a thousand downloads at once.
+	for (const unit of units) items.push(await unitItem(context, unit, spec.simplify !== false, spec.media));
+	return workflowAnswers ? { workflowData: [items] } : { workflowData: [items], noWebhookResponse: true };
+}
+
+/** What a delivery waits for before its execution: its messages' bursts, or the replies it hands over. */
+type Pending = { bursts: TriggerEvent[] } | { plan: ReplyPlan };
+
+/**
+ * Bursts and replies to waiting executions: the provider is answered at once, and this call sees the delivery's
+ * messages through (into a burst's execution, a waiting execution, or an execution of their own). What a restart
+ * meanwhile does: README "Conversations".
+ */
+async function converse<S extends z.ZodTypeAny>(context: IWebhookFunctions, spec: WebhookTriggerSpec<S>, pending: Pending, answering: Answering): Promise<IWebhookResponseData> {
+	answering.claim?.settle(true);
+	if (!answering.workflowAnswers) reply(context, answering.answer);
+	const scope = scopeOf(context);
+	let starting: Unit[];
+	if ('plan' in pending) {
+		starting = await deliverReplies(context, spec.conversations!, pending.plan);
+	} else {
+		starting = await collectBursts(context, spec.combine!, scope, pending.bursts, spec.endpointSecret);
+		if (spec.conversations && starting.length > 0) starting = await deliverReplies(context, spec.conversations, planReplies(context, spec.conversations, scope, starting));
+	}
+	// This call's copy of static data is as old as the call: it must not put back the ids remembered then.
 	const staticData = context.getWorkflowStaticData('node');
-	const desk = new BurstDesk(staticData, triggerScope(context), spec.combine.windowMs);
-	const others: Unit[] = [];
-	const messages: Array<{ sender: string; event: TriggerEvent }> = [];
-	for (const event of emitted) {
-		const sender = spec.combine.senderOf(event);
-		if (sender === undefined) others.push(single(event));
-		else messages.push({ sender, event });
+	if (spec.resends) refreshKeys(staticData, scope, spec.resends, true);
+	else if (spec.dedupe !== false) refreshKeys(staticData, scope, spec.dedupe);
+	if (starting.length === 0) {
+		if (answering.workflowAnswers) reply(context, answering.answer);
+		return { noWebhookResponse: true };
 	}
-	const opened = desk.join(messages);
-	const orphans = desk.adoptOrphans();
-	desk.save();
-	if (opened.length > 0) {
-		// Saved now by a call of our own, not only when this long call ends: a restart meanwhile keeps the burst.
-		if (spec.endpointSecret) await persistNow(context, spec.endpointSecret);
-		await desk.untilQuiet(opened);
-	}
-	const bursts = [...orphans, ...desk.take(opened)];
-	desk.save();
-	return [...others, ...bursts.map((collected) => burst(collected.events))];
+	return await itemsOf(context, spec, starting, answering.workflowAnswers);
 }
 
 export async function receiveWebhook<S extends z.ZodTypeAny>(context: IWebhookFunctions, spec: WebhookTriggerSpec<S>): Promise<IWebhookResponseData> {
-	const auth = verifyWebhookAuth(context, spec.auth);
+	const auth = verifyWebhookAuth(context, 'credential' in spec.auth ? await credentialAuth(context, spec.auth) : spec.auth);
 	if (!auth.ok) {
 		reply(context, { status: 401, body: { message: auth.reason }, headers: auth.headers });
 		return { noWebhookResponse: true };
@@ -142,23 +212,18 @@ export async function receiveWebhook<S extends z.ZodTypeAny>(context: IWebhookFu
 		reply(context, { status: 400, body: { message: delivery.reason } });
 		return { noWebhookResponse: true };
 	}
-	const events = spec.split(delivery.body);
-	const emitted = freshEvents(context, events.filter((event) => spec.accept?.(event) ?? true), spec.dedupe);
+	const selection = await select(context, spec, delivery.body);
+	if (!selection) return { noWebhookResponse: true };
+	const { events, emitted, claim } = selection;
 	const summary = { body: delivery.body, events, emitted };
 	const answer = spec.answer?.(summary) ?? { body: { received: events.length, started: emitted.length } };
 	const workflowAnswers = typeof spec.respondFromWorkflow === 'function' ? spec.respondFromWorkflow(summary) : spec.respondFromWorkflow === true;
-	if (emitted.length === 0 || !workflowAnswers) reply(context, answer);
-	// Without combining, nothing new means nothing to do; with it, this call may still take over a cut-off burst.
-	if (emitted.length === 0 && !spec.combine) return { noWebhookResponse: true };
-
-	const scope = triggerScope(context);
-	let units = await unitsOf(context, spec, emitted);
-	if (spec.conversations && units.length > 0) units = await routeReplies(context, spec.conversations, scope, units);
-	if (spec.combine && spec.dedupe !== false) refreshIds(context.getWorkflowStaticData('node'), scope, spec.dedupe);
-	if (units.length === 0) return { noWebhookResponse: true };
-
-	const items: INodeExecutionData[] = [];
-	// One at a time: a batch of a thousand messages must not open a thousand downloads at once.
-	for (const unit of units) items.push(await unitItem(context, unit, spec.simplify !== false, spec.media));
-	return workflowAnswers ? { workflowData: [items] } : { workflowData: [items], noWebhookResponse: true };
+	const answering = { answer, workflowAnswers, claim };
+	// Combining: messages join their senders' bursts; a call with nothing new may still take over a cut-off burst.
+	const { combine, conversations } = spec;
+	if (combine && (emitted.length === 0 || emitted.some((event) => combine.senderOf(event) !== undefined))) return await converse(context, spec, { bursts: emitted }, answering);
+	const units = emitted.map(single);
+	const plan = conversations && units.length > 0 ? planReplies(context, conversations, scopeOf(context), units) : undefined;
+	if (plan && hasReplies(plan)) return await converse(context, spec, { plan }, answering);
+	return await start(context, spec, units, answering);
 }

@@ -1,0 +1,172 @@
+/**
+ * Triggers under overload (issue 14): one real n8n 2.41.1 (n8n's default settings, the packed package installed
+ * as a community package) takes 50 deliveries a second for 30 s, first on n8n's own Webhook node ("Respond:
+ * Immediately", the baseline), then on the Wavy, Mehery and CTLive triggers, one after the other, each workflow
+ * the trigger alone. Per run: deliveries sent, answered 200 / other statuses / no answer, executions started
+ * (read from n8n's stored executions once the run has drained), lost (answered 200, no execution) and p50/p99
+ * answer time. Goal: each trigger starts at least as many executions and answers at least as many deliveries
+ * 200 as the Webhook node did, and loses none.
+ *
+ * Alone: `npm run build && node -r ts-node/register/transpile-only test/bench/overload.ts`. Settings:
+ * OVERLOAD_SECONDS (30), OVERLOAD_RATE (50 a second), OVERLOAD_TARGETS (e.g. `wavy,ctlive`; the baseline
+ * always runs), E2E_N8N_PORT (5760), OVERLOAD_N8N_ENV (`NAME=value,...`: n8n settings for the whole run),
+ * OVERLOAD_TARBALL (another build of the package, e.g. an earlier commit's `npm pack`, to compare).
+ * n8n's output goes to .tmp/bench-overload/n8n.log.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { ensureRuntime } from '../../runtime/ensure';
+import { chooseCredentials } from '../../scripts/lib/credentials';
+import { N8nClient, installCommunityPackage, startN8n, type N8nServer } from '../../scripts/lib/n8n';
+import { OWNER, PROJECT_ROOT, packPackage } from '../../scripts/lib/stage';
+import { startSimulator, type Simulator } from '../simulator';
+import { fireDeliveries, settled, storedExecutions, tally, type Delivery, type Load, type Tally } from './overload-load';
+import { overloadTargets, type OverloadTarget } from './overload-targets';
+
+export interface OverloadRow {
+	name: string;
+	tally: Tally;
+	/** n8n's database health check failures logged during the run ("Database ping failed"). */
+	pingFailures: number;
+	ok: boolean;
+	/** 'baseline', 'reference' (beside it, no goal) or 'goal'. */
+	role: 'baseline' | 'reference' | 'goal';
+	problem?: string;
+}
+
+const WORK_DIR = path.join(PROJECT_ROOT, '.tmp', 'bench-overload');
+
+/** Starts n8n with the package and the credentials the targets use; its output goes to `logFile`. */
+async function startBenchN8n(sim: Simulator, port: number, extraEnv: Record<string, string>, logFile: fs.WriteStream) {
+	const userFolder = path.join(WORK_DIR, 'n8n-user');
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	installCommunityPackage(process.env.OVERLOAD_TARBALL ?? packPackage(path.join(WORK_DIR, 'pack')), userFolder);
+	const server = await startN8n({ userFolder, port, extraEnv, log: (line) => logFile.write(`${line}\n`) });
+	try {
+		const n8n = new N8nClient(server.url);
+		await n8n.setupOwner(OWNER);
+		await n8n.createApiKey();
+		const credentials = new Map<string, { id: string; name: string }>();
+		for (const choice of chooseCredentials(sim.providers, { root: PROJECT_ROOT, simulatorOnly: true })) {
+			const created = await n8n.createCredential({ name: choice.name, type: choice.type, data: choice.data });
+			credentials.set(choice.type, { id: created.id, name: created.name });
+		}
+		return { server, n8n, credentials };
+	} catch (error) {
+		await server.stop();
+		throw error;
+	}
+}
+
+/**
+ * Posts one delivery until it is answered 200 (bounded): a just-activated webhook answers 404 for a moment, and an
+ * n8n still busy with the previous run may answer 503 or not at all.
+ */
+async function warmUp(sim: Simulator, url: string, delivery: Delivery): Promise<string> {
+	let outcome = '';
+	for (let attempt = 0; outcome !== '200' && attempt < 60; attempt++) {
+		if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 1000));
+		outcome = await sim.sendWebhook(url, { body: delivery.body, headers: delivery.headers }).then(
+			(response) => String(response.status),
+			(error: Error) => error.message,
+		);
+	}
+	return outcome;
+}
+
+const pingFailuresIn = (logPath: string, fromByte: number) =>
+	(fs.readFileSync(logPath, 'utf8').slice(fromByte).match(/Database ping failed/g) ?? []).length;
+
+async function measure(target: OverloadTarget, env: { sim: Simulator; server: N8nServer; n8n: N8nClient; credentials: Map<string, { id: string; name: string }>; logPath: string }, load: Load, baseline?: Tally): Promise<OverloadRow> {
+	const { sim, server, n8n, credentials, logPath } = env;
+	const workflow = await n8n.createWorkflow(target.workflow(credentials));
+	await n8n.activateWorkflow(workflow.id);
+	const url = `${server.url}/webhook/${target.path}`;
+	const warm = await warmUp(sim, url, target.delivery(-1));
+	if (warm !== '200') throw new Error(`${target.name}: the warm-up delivery was not answered 200 (${warm})`);
+	await settled(n8n, workflow.id, target.triggerName, 3000);
+	const logBytes = fs.statSync(logPath).size;
+	const fired = await fireDeliveries(sim, url, load, target.delivery);
+	process.stdout.write(`  [bench] ${target.name}: ${fired.outcomes.length} deliveries sent in ${fired.sendSeconds.toFixed(1)} s; waiting for n8n to settle\n`);
+	const quiet = await settled(n8n, workflow.id, target.triggerName);
+	await n8n.deactivateWorkflow(workflow.id);
+	const counts = tally(fired.outcomes, await storedExecutions(n8n, workflow.id, target.triggerName, target.keyOf));
+	const pingFailures = pingFailuresIn(logPath, logBytes);
+	const role = !baseline ? 'baseline' : target.reference ? 'reference' : 'goal';
+	if (!quiet) return { name: target.name, tally: counts, pingFailures, role, ok: false, problem: 'n8n did not settle within 5 minutes' };
+	if (role !== 'goal' || !baseline) return { name: target.name, tally: counts, pingFailures, role, ok: true };
+	const missed = [
+		counts.lost > 0 ? `${counts.lost} lost` : '',
+		counts.doubled > 0 ? `${counts.doubled} started twice` : '',
+		counts.started < baseline.started ? `fewer executions than the Webhook node (${counts.started} < ${baseline.started})` : '',
+		counts.ok < baseline.ok ? `fewer 200s than the Webhook node (${counts.ok} < ${baseline.ok})` : '',
+	].filter(Boolean);
+	return { name: target.name, tally: counts, pingFailures, role, ok: missed.length === 0, problem: missed.join(', ') || undefined };
+}
+
+function envSettings(spec = ''): Record<string, string> {
+	return Object.fromEntries(
+		spec
+			.split(',')
+			.filter(Boolean)
+			.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+	);
+}
+
+/** 50 deliveries a second for 30 s, callers giving up after 10 s; OVERLOAD_SECONDS / OVERLOAD_RATE change it. */
+export const overloadLoad = (): Load => ({ seconds: Number(process.env.OVERLOAD_SECONDS ?? 30), perSecond: Number(process.env.OVERLOAD_RATE ?? 50), timeoutMs: 10_000 });
+
+/** The whole comparison in one n8n: the baseline first, then each trigger. */
+export async function overloadBenchmark(
+	load: Load = overloadLoad(),
+	options: { port?: number; only?: string[]; extraEnv?: Record<string, string> } = {},
+): Promise<OverloadRow[]> {
+	const { port = Number(process.env.E2E_N8N_PORT ?? 5760), only = process.env.OVERLOAD_TARGETS?.split(','), extraEnv = envSettings(process.env.OVERLOAD_N8N_ENV) } = options;
+	await ensureRuntime((line) => process.stdout.write(`  [bench] ${line}\n`));
+	fs.mkdirSync(WORK_DIR, { recursive: true });
+	const logPath = path.join(WORK_DIR, 'n8n.log');
+	const logFile = fs.createWriteStream(logPath);
+	const sim = await startSimulator({ quiet: true });
+	try {
+		const { server, n8n, credentials } = await startBenchN8n(sim, port, extraEnv, logFile);
+		try {
+			const [baseline, ...triggers] = overloadTargets(sim);
+			const env = { sim, server, n8n, credentials, logPath };
+			const rows = [await measure(baseline, env, load)];
+			for (const target of triggers.filter((candidate) => !only || only.includes(candidate.id))) rows.push(await measure(target, env, load, rows[0].tally));
+			return rows;
+		} finally {
+			await server.stop();
+		}
+	} finally {
+		await sim.close();
+		logFile.end();
+	}
+}
+
+const count = (record: Record<string, number>) => Object.values(record).reduce((sum, value) => sum + value, 0);
+const ms = (value?: number) => (value === undefined ? '-' : `${value.toFixed(0)} ms`);
+
+export function printOverloadRows(rows: OverloadRow[], load: Load): void {
+	const settings = process.env.OVERLOAD_N8N_ENV ? `n8n settings ${process.env.OVERLOAD_N8N_ENV}` : "n8n's default settings";
+	process.stdout.write(`Triggers under overload in real n8n (${settings}): ${load.perSecond} deliveries/s for ${load.seconds} s, callers give up after ${load.timeoutMs / 1000} s\n`);
+	const header = ['', 'sent', '200', 'other status', 'no answer', 'executions', 'never finished', 'lost', 'p50', 'p99', 'db ping failures', 'goal'];
+	const lines = rows.map((row) => {
+		const { tally: t } = row;
+		const other = Object.entries(t.statuses).map(([status, n]) => `${n}×${status}`).join(' ') || '0';
+		return [row.name, String(t.sent), String(t.ok), other, String(count(t.errors)), String(t.started), String(t.unfinished), String(t.lost), ms(t.p50), ms(t.p99), String(row.pingFailures), row.ok ? (row.role === 'goal' ? 'ok' : row.role) : `MISSED: ${row.problem}`];
+	});
+	const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+	for (const line of [header, ...lines]) process.stdout.write(line.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd() + '\n');
+}
+
+if (require.main === module) {
+	process.env.N8N_LOG_LEVEL = 'silent';
+	void (async () => {
+		const load = overloadLoad();
+		const rows = await overloadBenchmark(load);
+		printOverloadRows(rows, load);
+		process.exitCode = rows.every((row) => row.ok) ? 0 : 1;
+	})();
+}
