@@ -123,11 +123,10 @@ function persistIfDue(memory: Memory, staticData: IDataObject, key: string, with
 	write(memory, staticData, key, withValues);
 }
 
-const stored = (memory: Memory, withValues: boolean) =>
-	withValues ? [...memory.entries].map(([digest, entry]) => [digest, entry.at, entry.value ?? []]) : [...memory.entries.keys()].join('');
-
 function write(memory: Memory, staticData: IDataObject, key: string, withValues: boolean): void {
-	staticData[key] = stored(memory, withValues);
+	staticData[key] = withValues
+		? [...memory.entries].map(([digest, entry]) => [digest, entry.at, entry.value ?? []])
+		: [...memory.entries.keys()].join('');
 }
 
 function checkedMax(max: number): number {
@@ -210,7 +209,10 @@ export function refreshKeys(staticData: IDataObject, scope: string, options: Pic
 	const key = options.key ?? DEFAULT_DEDUPE_KEY;
 	const memory = memories.peek(nameOf(scope, key));
 	if (!memory) return;
-	const value = stored(memory, withValues);
-	// Unchanged, nothing is written: n8n saves static data that was written to.
-	if (JSON.stringify(staticData[key]) !== JSON.stringify(value)) staticData[key] = value;
+	// Only when it lacks something remembered: n8n saves static data that was written to (a database write).
+	const current = staticData[key];
+	const held = new Set<string>();
+	if (typeof current === 'string') for (let index = 0; index + DIGEST_CHARS <= current.length; index += DIGEST_CHARS) held.add(current.slice(index, index + DIGEST_CHARS));
+	else if (Array.isArray(current)) for (const item of current) if (Array.isArray(item) && typeof item[0] === 'string') held.add(item[0]);
+	if ([...memory.entries.keys()].some((digest) => !held.has(digest))) write(memory, staticData, key, withValues);
 }

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { claimIds, claimKeys, DEFAULT_DEDUPE_KEY, unsettled } from '../../nodes/shared/dedupe';
+import { claimIds, claimKeys, DEFAULT_DEDUPE_KEY, refreshKeys, unsettled } from '../../nodes/shared/dedupe';
 
 let scopes = 0;
 /** A trigger node of its own (a fresh process memory). */
@@ -203,5 +203,23 @@ describe('claimKeys with values and a window (CTLive: a payload and the message 
 		expect((data.deliveries as unknown[]).length).toBe(1);
 		expect(claimKeys(reloaded(data), scope(), ['big'], options(T0 + 2), newIds(1500)).values[0]).toEqual(big.values[0]);
 		expect(claimKeys(reloaded(data), scope(), ['small'], options(T0 + 2), newIds(3)).isNew).toEqual([true]);
+	});
+});
+
+describe('refreshKeys (after a long webhook call, whose copy of static data is as old as the call)', () => {
+	test('an old copy gets every id remembered since; a copy holding them all is not written again', () => {
+		const options = { persistEveryMs: 60_000 };
+		const here = scope();
+		const oldCopy: IDataObject = {};
+		claimIds(oldCopy, here, ['a'], options);
+		claimIds({}, here, ['b'], options);
+		expect((oldCopy.seenMessageIds as string).length).toBe(12);
+		refreshKeys(oldCopy, here);
+		expect(claimIds(reloaded(oldCopy), scope(), ['a', 'b', 'c']).isNew).toEqual([false, false, true]);
+
+		// A resend only reorders the memory: nothing to write, so n8n has no static data to save.
+		claimIds({}, here, ['a'], options);
+		const watched = new Proxy(reloaded(oldCopy), { set: () => { throw new Error('written'); } });
+		expect(() => refreshKeys(watched, here)).not.toThrow();
 	});
 });
