@@ -9,10 +9,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CONVERSATION_WEBHOOK, conversationWebhook, receiveConversationCall } from '../shared/conversation';
+import { CONVERSATION_WEBHOOK, conversationWebhook, publishConversationEndpoint, receiveConversationCall } from '../shared/conversation';
 import { combineMessagesOption, mediaDownloadOptions, readCombine, readMediaDownload, receiveWebhook, triggerScope, webhookRegistration } from '../shared/trigger';
 import { PROVIDER } from './api';
-import { conversationKeys, conversationSecret, ENDPOINT_PREFIX, senderOf } from './conversation';
+import { conversationKeys, conversationSecret, senderOf, TRIGGER_PATH } from './conversation';
 import { acceptedAnswer, outboundEvents, outboundMessageSchema } from './outbound';
 import { resendDetection } from './resends';
 
@@ -37,9 +37,9 @@ export class CtLiveTrigger implements INodeType {
 		credentials: [{ name: 'ctLiveWebhookApi', required: true, testedBy: 'ctLiveWebhookCredentialCheck' }],
 		webhooks: [
 			// responseData empty: n8n sends the answer webhook() returns once the execution is stored (else "firstEntryJson").
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'ctlive' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: TRIGGER_PATH },
 			// Where a CTLive node's Send and Wait for Reply registers its wait (signed with this credential's password).
-			conversationWebhook(ENDPOINT_PREFIX),
+			conversationWebhook,
 		],
 		properties: [
 			{
@@ -92,6 +92,8 @@ export class CtLiveTrigger implements INodeType {
 			providerUrl: async (context) => context.getNodeWebhookUrl('default') ?? '',
 			create: async (_context, url) => url,
 		}),
+		// While the workflow is active, its Send and Wait for Reply nodes find the endpoint in its static data.
+		setup: publishConversationEndpoint(TRIGGER_PATH),
 	};
 
 	methods = {

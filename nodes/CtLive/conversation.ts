@@ -7,7 +7,8 @@ import type { IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import type { TriggerEvent } from '../shared/trigger';
 
-export const ENDPOINT_PREFIX = 'ctlive/conversations';
+/** The CTLive Trigger's webhook path: CTLive calls `<n8n webhook base>/<webhookId>/ctlive`, waits are registered beside it. */
+export const TRIGGER_PATH = 'ctlive';
 export const WEBHOOK_CREDENTIAL = 'ctLiveWebhookApi';
 
 /** Phone-like ids by their digits (CTLive may add or drop a +), anything else as written. */

@@ -1,10 +1,10 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { CONVERSATION_WEBHOOK, conversationWebhook, receiveConversationCall } from '../shared/conversation';
+import { CONVERSATION_WEBHOOK, conversationWebhook, publishConversationEndpoint, receiveConversationCall } from '../shared/conversation';
 import { readCombine, readMediaDownload, receiveWebhook, triggerScope, webhookRegistration } from '../shared/trigger';
 import { anyObject, CREDENTIAL_TYPE, dataOf, meheryApiRoot, meheryRequest, PROVIDER, receiptSchema } from './api';
-import { conversationKeys, conversationSecret, ENDPOINT_PREFIX, senderOf } from './conversation';
+import { conversationKeys, conversationSecret, senderOf, TRIGGER_PATH } from './conversation';
 import { codeOf, deliverySchema, isContactRequest, splitDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/properties';
 
@@ -50,10 +50,10 @@ export class MeheryTrigger implements INodeType {
 				// (n8n's Respond to Webhook node refuses to run after any trigger but n8n's own webhook nodes.)
 				responseMode: `={{ ${ANSWERED_BY_WORKFLOW} ? "lastNode" : "onReceived" }}`,
 				responseData: `={{ ${ANSWERED_BY_WORKFLOW} ? "firstEntryJson" : "" }}`,
-				path: 'mehery',
+				path: TRIGGER_PATH,
 			},
 			// Where a Mehery node's Send and Wait for Reply registers its wait (signed with the API key).
-			conversationWebhook(ENDPOINT_PREFIX),
+			conversationWebhook,
 		],
 		properties: triggerProperties,
 	};
@@ -80,6 +80,8 @@ export class MeheryTrigger implements INodeType {
 				return await registration.delete.call(this);
 			},
 		},
+		// While the workflow is active, its Send and Wait for Reply nodes find the endpoint in its static data.
+		setup: publishConversationEndpoint(TRIGGER_PATH),
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

@@ -9,8 +9,8 @@ import type { TriggerEvent } from '../shared/trigger';
 import { CREDENTIAL_TYPE } from './api';
 import { buildOutboundMessage, type OutboundMessage } from './outbound';
 
-/** The trigger's endpoint for waits: `<n8n webhook base>/mehery/conversations/<workflow id>`. */
-export const ENDPOINT_PREFIX = 'mehery/conversations';
+/** The Mehery Trigger's webhook path: Mehery calls `<n8n webhook base>/<webhookId>/mehery`, waits are registered beside it. */
+export const TRIGGER_PATH = 'mehery';
 
 const digits = (value: string) => value.replace(/\D/g, '');
 

@@ -46,7 +46,7 @@ export class WavyTrigger implements INodeType {
 				path: '={{$parameter["secretIn"] === "path" ? "mo/:secret" : "mo"}}',
 			},
 			// The trigger's own endpoint, signed with the Webhook Secret: a burst being combined is saved through it.
-			conversationWebhook('wavy/conversations'),
+			conversationWebhook,
 		],
 		properties: [
 			{ displayName: SETUP, name: 'setupNotice', type: 'notice', default: '' },

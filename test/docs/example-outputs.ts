@@ -69,8 +69,10 @@ function replyDelivery(triggerType: string, to: string, sim: Simulator): Webhook
 async function replyOutput(sim: Simulator, store: CredentialStore, workflowId: string, trigger: INode, ask: INode, input: IDataObject): Promise<IDataObject[]> {
 	const server = await N8nServer.start(store);
 	try {
-		const urls = await server.serveTrigger(trigger, { store, staticData: {}, workflowId });
-		const execution = await server.runFrom({ id: workflowId, name: 'docs', nodes: [ask], connections: {}, settings: { executionOrder: 'v1' } } as never, ask.name, [input]);
+		// The trigger publishes its conversation endpoint in the workflow's static data, where the node finds it.
+		const staticData: IDataObject = {};
+		const urls = await server.serveTrigger(trigger, { store, staticData, workflowId });
+		const execution = await server.runFrom({ id: workflowId, name: 'docs', nodes: [ask], connections: {}, settings: { executionOrder: 'v1' }, staticData } as never, ask.name, [input]);
 		if (execution.status !== 'waiting') throw new Error(`${ask.name} did not wait: ${execution.run?.error(ask.name)?.message ?? execution.status}`);
 		const to = String(ask.parameters.recipient ?? ask.parameters.from).includes('$json') ? String(input.from) : String(ask.parameters.recipient ?? ask.parameters.from);
 		const request = replyDelivery(shortType(trigger), to.replace(/\D/g, ''), sim);

@@ -41,7 +41,7 @@ describe('conversations across an n8n restart (an n8n of its own)', () => {
 	}, 240_000);
 	afterAll(async () => await server?.stop(), 60_000);
 
-	test('a reply sent after n8n restarted during the wait resumes that execution; a burst cut off by the restart starts its execution with the next delivery', async () => {
+	test('a reply sent after n8n restarted during the wait resumes that execution, and a new customer is asked; a burst cut off by the restart starts its execution with the next delivery', async () => {
 		const { sim } = await connect();
 		const askId = workflowIds.get(ASK)!;
 		const burstsId = workflowIds.get(BURSTS)!;
@@ -71,6 +71,10 @@ describe('conversations across an n8n restart (an n8n of its own)', () => {
 		expect(nodeOutput(resumed, 'Look Up Status')).toEqual([{ to: '919900006001', order: '12345', status: 'shipped, arriving tomorrow' }]);
 		expect(await textsSentTo(sim, '919900006001', started)).toEqual(['Hi Ravi! What is your order number?', 'Order 12345: shipped, arriving tomorrow']);
 		expect((await executionsOf(client, askId)).filter((execution) => new Date(execution.startedAt).getTime() >= started - 1000)).toHaveLength(1);
+		const afterRestart = Date.now();
+		await meheryNotifies(askUrl, { kind: 'message', id: 'restart-c1', text: 'Hello again', phone: '919900006003', name: 'Mira' });
+		await executionWith(client, askId, afterRestart, 'waiting');
+		expect(await textsSentTo(sim, '919900006003', afterRestart)).toEqual(['Hi Mira! What is your order number?']);
 
 		await pause(Math.max(0, cutAt + ORPHAN_AFTER_MS + 2_000 - Date.now()));
 		const taken = Date.now();

@@ -15,11 +15,16 @@ const ASK_AND_RESUME =
 	"Mehery Send and Wait for Reply, the order-number example in real n8n a customer's message starts one execution that asks and waits; another customer's message starts its own; the reply resumes the first, which finishes with it";
 const TIME_LIMIT = 'Mehery Send and Wait for Reply with a time limit of 3 seconds, in real n8n the time limit takes the No Reply path; a message after it starts a normal execution';
 const RESTART =
-	'conversations across an n8n restart (an n8n of its own) a reply sent after n8n restarted during the wait resumes that execution; a burst cut off by the restart starts its execution with the next delivery';
+	'conversations across an n8n restart (an n8n of its own) a reply sent after n8n restarted during the wait resumes that execution, and a new customer is asked; a burst cut off by the restart starts its execution with the next delivery';
 const BURST =
 	'the burst-combining example, activated in real n8n five messages from one customer 300 ms apart make exactly one execution holding all five in order, and one reply; every delivery is answered before it starts';
 const CTLIVE_ASK =
 	"CTLive Send and Wait for Reply, the example in real n8n the question goes into CTLive and the execution waits; another customer's answer starts the trigger's own execution; the answer to this customer resumes it";
+
+const OTHER_WORKFLOW =
+	"where the waiting node finds the trigger, in real n8n another workflow: given the trigger's Production URL, a manual run asks and waits; the reply at that trigger resumes it and starts nothing there";
+const ASKS_TWICE =
+	'where the waiting node finds the trigger, in real n8n this workflow, asked again in the execution the first reply resumed: the second question waits too and its reply finishes it';
 
 const CTLIVE_BRIDGE_RUN =
 	'the CTLive bridge example, activated a delivery from CTLive starts exactly one execution with the normalized message, and its resend gets the same answer and none';
@@ -40,6 +45,8 @@ export const NODE_CASES: Record<string, E2ECase[]> = {
 		{ file: 'conversations.e2e.test.ts', test: ASK_AND_RESUME },
 		{ file: 'conversations.e2e.test.ts', test: TIME_LIMIT },
 		{ file: 'conversations-restart.e2e.test.ts', test: RESTART },
+		{ file: 'conversations-workflows.e2e.test.ts', test: OTHER_WORKFLOW },
+		{ file: 'conversations-workflows.e2e.test.ts', test: ASKS_TWICE },
 	],
 	'n8n-nodes-chat-providers.meheryTrigger': [
 		{

@@ -72,30 +72,45 @@ export const meheryTrigger = (parameters: INode['parameters'] = {}): TestNode =>
 
 const manual = { id: 'manual', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
 
-/** Start → the node under test (named `Ask`), as a saved workflow. */
-export function askWorkflow(ask: Omit<INode, 'id' | 'name' | 'position' | 'typeVersion'>): IWorkflowBase {
+const jsonCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/**
+ * Start → the node under test (named `Ask`), as a saved workflow: by default another workflow than the trigger's;
+ * with `sameAs`, the trigger's own (its id, and its static data as n8n loads it when an execution starts).
+ */
+export function askWorkflow(ask: Omit<INode, 'id' | 'name' | 'position' | 'typeVersion'>, sameAs?: Conversation): IWorkflowBase {
 	return {
-		id: 'ask-workflow',
+		id: sameAs?.workflowId ?? 'ask-workflow',
 		name: 'ask',
+		...(sameAs ? { staticData: jsonCopy(sameAs.staticData) } : {}),
 		nodes: [manual, { id: 'ask-node', name: 'Ask', typeVersion: 1, position: [200, 0], ...ask }],
 		connections: { Start: { main: [[{ node: 'Ask', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	} as unknown as IWorkflowBase;
 }
 
-/** Mehery's Send and Wait for Reply to 919988776655, waiting at the conversation's trigger. */
-export const meheryAsk = (conversation: Conversation, parameters: INode['parameters'] = {}) =>
-	askWorkflow({
-		type: MEHERY_NODE_TYPE,
-		parameters: {
-			...sendParameters({ operation: 'sendAndWaitForReply', recipient: '919988776655', text: 'What is your order number?' }),
-			replyWorkflow: conversation.workflowId,
-			timeLimit: 1,
-			timeLimitUnit: 'hours',
-			...parameters,
+/** Where a waiting node finds the conversation's trigger from another workflow: that trigger's Production URL. */
+export const anotherWorkflow = (conversation: Conversation) => ({ triggerIn: 'anotherWorkflow', triggerUrl: conversation.urls.default });
+
+/**
+ * Mehery's Send and Wait for Reply to 919988776655, waiting at the conversation's trigger: from another workflow
+ * (by its Production URL), or with `sameWorkflow` in the trigger's own workflow (found in its static data).
+ */
+export const meheryAsk = (conversation: Conversation, parameters: INode['parameters'] = {}, sameWorkflow = false) =>
+	askWorkflow(
+		{
+			type: MEHERY_NODE_TYPE,
+			parameters: {
+				...sendParameters({ operation: 'sendAndWaitForReply', recipient: '919988776655', text: 'What is your order number?' }),
+				...(sameWorkflow ? {} : anotherWorkflow(conversation)),
+				timeLimit: 1,
+				timeLimitUnit: 'hours',
+				...parameters,
+			},
+			credentials: meheryCredentialRef,
 		},
-		credentials: meheryCredentialRef,
-	});
+		sameWorkflow ? conversation : undefined,
+	);
 
 let messages = 0;
 

@@ -4,18 +4,22 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { askWorkflow, settled, startConversation, until, useConversation } from './conversation.fixture';
+import { anotherWorkflow, askWorkflow, settled, startConversation, until, useConversation } from './conversation.fixture';
 import { ctliveStore, CTLIVE_NODE_TYPE, CTLIVE_TRIGGER_TYPE, postedResults } from './ctlive.fixture';
 
 const trigger = { name: 'CTLive Trigger', type: CTLIVE_TRIGGER_TYPE, parameters: {}, credentials: { ctLiveWebhookApi: { id: 'ctLiveWebhookApi', name: 'CTLive webhook' } } };
 const ctx = useConversation(async (sim) => await startConversation(await ctliveStore(sim), trigger));
 
-const ask = (parameters: INodeParameters = {}) =>
-	askWorkflow({
-		type: CTLIVE_NODE_TYPE,
-		parameters: { resource: 'message', operation: 'sendAndWaitForReply', messageType: 'text', from: '+385 91 999 8888', to: '1234', text: 'Is my parcel lost?', replyWorkflow: ctx.conversation.workflowId, ...parameters },
-		credentials: { ctLiveApi: { id: 'ctLiveApi', name: 'CTLive account' }, ctLiveWebhookApi: { id: 'ctLiveWebhookApi', name: 'CTLive webhook' } },
-	});
+/** From another workflow (by the trigger's Production URL), or with `sameWorkflow` in the trigger's own. */
+const ask = (parameters: INodeParameters = {}, sameWorkflow = false) =>
+	askWorkflow(
+		{
+			type: CTLIVE_NODE_TYPE,
+			parameters: { resource: 'message', operation: 'sendAndWaitForReply', messageType: 'text', from: '+385 91 999 8888', to: '1234', text: 'Is my parcel lost?', ...(sameWorkflow ? {} : anotherWorkflow(ctx.conversation)), ...parameters },
+			credentials: { ctLiveApi: { id: 'ctLiveApi', name: 'CTLive account' }, ctLiveWebhookApi: { id: 'ctLiveWebhookApi', name: 'CTLive webhook' } },
+		},
+		sameWorkflow ? ctx.conversation : undefined,
+	);
 
 /** The simulated CTLive posts an agent's answer to the trigger; resolves once the trigger's call has ended. */
 async function agentAnswers(to: string, text: string) {
@@ -60,4 +64,19 @@ test('the time limit continues on No Reply', async () => {
 	await ctx.conversation.server.timeOut(execution.id);
 	const output = execution.run?.run.data.resultData.runData.Ask.at(-1)?.data?.main;
 	expect([output?.[0], output?.[1]?.map((item) => item.json.noReply)]).toEqual([[], [true]]);
+});
+
+test("in the trigger's own workflow: the node finds the endpoint the CTLive Trigger published at activation", async () => {
+	expect(ctx.conversation.staticData.conversationEndpoints).toEqual({ ctlive: ctx.conversation.urls.setup });
+	const execution = await ctx.conversation.server.run(ask({}, true));
+	expect(execution.status).toBe('waiting');
+	await agentAnswers('385919998888', 'It arrives tomorrow.');
+	expect(await settled(execution)).toBe('success');
+	expect(ctx.conversation.server.triggerRuns.map((run) => run.workflowData)).toEqual([undefined]);
+});
+
+test("another trigger's Production URL than a CTLive Trigger's is refused, naming the field, before anything is posted", async () => {
+	const execution = await ctx.conversation.server.run(ask({ triggerUrl: ctx.conversation.urls.default.replace(/ctlive$/, 'mehery') }));
+	expect(String(execution.run?.error('Ask')?.message)).toContain("CTLive Trigger Production URL: ");
+	expect(postedResults(ctx.sim)).toEqual([]);
 });

@@ -5,7 +5,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { customerWrites, meheryAsk, meheryTrigger, settled, startConversation, useConversation } from './conversation.fixture';
-import { runNode, type Execution } from './harness';
+import { activateWebhook, runNode, runWebhookMethods, type Execution } from './harness';
 import { bodiesOf, meheryStore, SEND_ROUTE } from './mehery.fixture';
 
 const ctx = useConversation(async (sim) => await startConversation(await meheryStore(sim), meheryTrigger()));
@@ -83,6 +83,43 @@ describe('ask, wait, resume', () => {
 	});
 });
 
+describe("in the trigger's own workflow (Trigger In: This Workflow)", () => {
+	test('activation publishes the endpoint in the static data; the node of that workflow finds it, waits there, and the reply resumes it', async () => {
+		const { server, staticData, urls } = ctx.conversation;
+		expect(urls.setup).toBe(`${server.webhookBaseUrl}/engine-test-mehery-trigger/conversations`);
+		expect(staticData.conversationEndpoints).toEqual({ mehery: urls.setup });
+		const execution = await server.run(meheryAsk(ctx.conversation, {}, true));
+		expect(execution.status).toBe('waiting');
+		await customerWrites(ctx.sim, ctx.conversation, { id: 'reply-same', text: '12345', phone: '919988776655' });
+		expect(await settled(execution)).toBe('success');
+		expect(output(execution, 0).map((item) => item.json.messageId)).toEqual(['reply-same']);
+		expect(server.triggerRuns.map((run) => run.workflowData)).toEqual([undefined]);
+	});
+
+	test('a workflow whose trigger published nothing (not active) is refused, saying to activate it, and nothing is sent', async () => {
+		const ask = meheryAsk(ctx.conversation, {}, true);
+		const execution = await ctx.conversation.server.run({ ...ask, staticData: {} });
+		expect(execution.run?.error('Ask')).toEqual(
+			expect.objectContaining({ message: 'This workflow has no active Mehery Trigger to receive the reply', description: expect.stringContaining('Activate this workflow (its Mehery Trigger publishes where replies arrive') }),
+		);
+		expect(bodiesOf(ctx.sim, SEND_ROUTE)).toEqual([]);
+	});
+
+	test("deactivation removes what activation published; the editor's test webhooks publish nothing and remove nothing", async () => {
+		const { server, staticData, urls } = ctx.conversation;
+		const options = { store: ctx.conversation.store, staticData, workflowId: ctx.conversation.workflowId, webhookBaseUrl: server.webhookBaseUrl, webhookName: 'setup' as const };
+		const trigger = meheryTrigger();
+		expect(await activateWebhook(trigger, options)).toEqual({ existed: true });
+		await activateWebhook(trigger, { ...options, mode: 'manual' });
+		await runWebhookMethods(trigger, 'delete', { ...options, mode: 'manual' });
+		expect(staticData.conversationEndpoints).toEqual({ mehery: urls.setup });
+		await runWebhookMethods(trigger, 'delete', options);
+		expect(staticData.conversationEndpoints).toEqual({});
+		expect(await activateWebhook(trigger, options)).toEqual({ existed: false });
+		expect(staticData.conversationEndpoints).toEqual({ mehery: urls.setup });
+	});
+});
+
 describe('which replies count', () => {
 	const buttons = { button: [{ type: 'QUICK_REPLY', name: 'yes', label: 'Yes, please', code: 'YES' }, { type: 'QUICK_REPLY', name: 'no', label: 'No', code: 'NO' }] };
 
@@ -120,12 +157,16 @@ describe('refusals, before anything is sent', () => {
 		expect(bodiesOf(ctx.sim, SEND_ROUTE)).toEqual([]);
 	});
 
+	const notServed = () => `${ctx.conversation.server.webhookBaseUrl}/0b4c-not-active/mehery`;
 	test.each([
-		['an invalid pattern', { replyFilter: 'pattern', replyPattern: '(' }, 'Pattern'],
-		['a time limit of 0', { timeLimit: 0 }, 'Time Limit'],
-		['no active trigger in the named workflow', { replyWorkflow: 'not-active' }, 'No active Mehery Trigger answers at'],
+		['an invalid pattern', () => ({ replyFilter: 'pattern', replyPattern: '(' }), 'Pattern'],
+		['a time limit of 0', () => ({ timeLimit: 0 }), 'Time Limit'],
+		['no Production URL', () => ({ triggerUrl: '' }), 'Mehery Trigger Production URL: must be given'],
+		["another provider's trigger URL", () => ({ triggerUrl: 'https://n8n.example.com/webhook/0b4c/ctlive' }), "is not a Mehery Trigger's Production URL (https://<your n8n>/webhook/<id>/mehery"],
+		['the Test URL', () => ({ triggerUrl: 'https://n8n.example.com/webhook-test/0b4c/mehery' }), 'is the Test URL: give the Production URL'],
+		['no active trigger at the Production URL', () => ({ triggerUrl: notServed() }), `No active Mehery Trigger answers at ${notServed().replace(/mehery$/, 'conversations')}`],
 	])('%s', async (_case, parameters, message) => {
-		const execution = await ctx.conversation.server.run(meheryAsk(ctx.conversation, parameters as INodeParameters));
+		const execution = await ctx.conversation.server.run(meheryAsk(ctx.conversation, parameters() as INodeParameters));
 		expect(execution.status).toBe('error');
 		expect(String(execution.run?.error('Ask')?.message)).toContain(message);
 		expect(bodiesOf(ctx.sim, SEND_ROUTE)).toEqual([]);

@@ -22,6 +22,7 @@ import { forwardingResponse, parseIncoming } from './http-emulation';
 import { loadPackage } from './package';
 import type { TestNode, TriggerOptions } from './trigger-workflow';
 import { runWebhookOn, webhookEndpoint, type WebhookRun } from './webhook';
+import { activateWebhook } from './webhook-methods';
 import { continueWorkflow, nextExecutionId, runWorkflow, type EngineRun } from './workflow';
 
 export interface Execution {
@@ -74,11 +75,16 @@ export class N8nServer {
 		return { webhookBaseUrl: this.webhookBaseUrl, webhookWaitingBaseUrl: `${this.url}/webhook-waiting` };
 	}
 
-	/** Serves a trigger node's webhooks (as an active workflow's); returns their URLs by webhook name. */
+	/**
+	 * Serves a trigger node's webhooks (as an active workflow's); returns their URLs by webhook name. Activates its
+	 * conversation endpoint as n8n does (webhookMethods.setup: checkExists, then create), which publishes it in
+	 * `options.staticData`; the provider's side ('default') is not registered at the provider here.
+	 */
 	async serveTrigger(node: TestNode, options: TriggerOptions): Promise<Record<string, string>> {
 		const { nodeTypes } = await loadPackage();
 		const urls: Record<string, string> = {};
-		const { description } = nodeTypes.getByNameAndVersion(node.type, node.typeVersion ?? 1);
+		const { description, webhookMethods } = nodeTypes.getByNameAndVersion(node.type, node.typeVersion ?? 1);
+		if (webhookMethods?.setup) await activateWebhook(node, { ...options, webhookBaseUrl: this.webhookBaseUrl, webhookName: 'setup' });
 		for (const webhook of (description.webhooks ?? []).filter((candidate) => !candidate.restartWebhook)) {
 			const serving = { ...options, webhookBaseUrl: this.webhookBaseUrl, webhookName: webhook.name };
 			const endpoint = await webhookEndpoint(node, serving);

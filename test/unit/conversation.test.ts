@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { endpointBeside } from '../../nodes/shared/conversation/publish';
 import { chosenButton, parsePattern, replyVerdict } from '../../nodes/shared/conversation/replies';
 import { signBody, verifySignature } from '../../nodes/shared/conversation/signature';
 import type { WaitRegistration } from '../../nodes/shared/conversation/types';
@@ -26,6 +27,25 @@ describe('signatures between our nodes', () => {
 	test('an empty secret never verifies, whatever is sent', () => {
 		expect(verifySignature(signBody('', body), '', body).ok).toBe(false);
 	});
+});
+
+describe("the conversation endpoint beside a trigger's Production URL", () => {
+	test.each([
+		['https://n8n.example.com/webhook/0b4c-11/mehery', ['mehery'], 'https://n8n.example.com/webhook/0b4c-11/conversations'],
+		['https://n8n.example.com/webhook/0b4c-11/mehery/', ['mehery'], 'https://n8n.example.com/webhook/0b4c-11/conversations'],
+		['http://127.0.0.1:5678/n8n/hooks/0b4c-11/ctlive?x=1#y', ['ctlive'], 'http://127.0.0.1:5678/n8n/hooks/0b4c-11/conversations'],
+		['https://n8n.example.com/webhook/0b4c-11/mo', ['mo', 'mo/*'], 'https://n8n.example.com/webhook/0b4c-11/conversations'],
+		['https://n8n.example.com/webhook/0b4c-11/mo/s3cret', ['mo', 'mo/*'], 'https://n8n.example.com/webhook/0b4c-11/conversations'],
+	])('%s', (url, paths, endpoint) => expect(endpointBeside(url, paths)).toBe(endpoint));
+
+	test.each([
+		['another path', 'https://n8n.example.com/webhook/0b4c-11/ctlive'],
+		['one more segment where none is taken', 'https://n8n.example.com/webhook/0b4c-11/mehery/extra'],
+		['no webhookId', 'https://n8n.example.com/webhook/mehery'],
+		['an empty segment before it', 'https://n8n.example.com/webhook//mehery'],
+		['not a URL', 'n8n.example.com/webhook/0b4c-11/mehery'],
+		['not http(s)', 'ftp://n8n.example.com/webhook/0b4c-11/mehery'],
+	])('refused: %s', (_case, url) => expect(endpointBeside(url, ['mehery'])).toBeUndefined());
 });
 
 describe('which replies count', () => {

@@ -11,7 +11,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { runOperation, type OperationOption, type SendOperation } from '../operation';
 import type { Show } from '../fields';
 import { readWaitParameters, waitFields, type WaitFieldsSpec } from './fields';
-import { callEndpoint, endpointUrl, type Endpoint } from './register';
+import { callEndpoint, locateEndpoint } from './register';
 import type { ReplyButton, WaitRegistration } from './types';
 import { waitForReply } from './waiting';
 
@@ -20,8 +20,6 @@ export const SEND_AND_WAIT = 'sendAndWaitForReply';
 export interface AskSpec<Params> extends WaitFieldsSpec {
 	/** Display name for messages, e.g. 'Mehery XMS'. */
 	provider: string;
-	/** The trigger endpoint's path prefix (see conversationWebhook). */
-	endpointPrefix: string;
 	/** The credential secret our trigger also holds. */
 	secret(context: IExecuteFunctions): Promise<string>;
 	/** The conversation key the trigger will see on the reply (see the trigger's keysOf). */
@@ -49,12 +47,7 @@ export function sendAndWaitOperation<Params>(send: SendOperation<Params>, show: 
 			const params = send.readParameters.call(this, 0);
 			const wait = readWaitParameters(this, spec);
 			const resumeUrl = String(this.getWorkflowDataProxy(0).$execution.resumeUrl);
-			const endpoint: Endpoint = {
-				url: endpointUrl(this, resumeUrl, spec.endpointPrefix, wait.workflowId, wait.webhookBaseUrl),
-				triggerName: spec.triggerName,
-				provider: spec.provider,
-				workflowId: wait.workflowId,
-			};
+			const endpoint = locateEndpoint(this, spec, wait);
 			const now = Date.now();
 			const registration: WaitRegistration = {
 				id: `${this.getExecutionId()}:${this.getNode().id}:${String(this.getWorkflowDataProxy(0).$runIndex ?? 0)}`,

@@ -1,7 +1,8 @@
 /**
  * The trigger's second webhook: where a waiting node registers its wait (and cancels it when its question could
- * not be sent). Its path is fixed by the trigger's workflow id, so a node that knows that workflow can compute the
- * URL; calls must be signed with the credential secret the trigger holds. It never starts an execution.
+ * not be sent). Its path is static, `<trigger webhookId>/conversations` (no expression: n8n computes every webhook
+ * path of a node on every delivery), found through ./publish; calls must be signed with the credential secret the
+ * trigger holds. It never starts an execution.
  */
 import type { IDataObject, IWebhookDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { z } from 'zod';
@@ -15,20 +16,17 @@ import { MAX_WAITS, WaitBook } from './waitBook';
 /** The webhook name of the endpoint (n8n allows 'default' and 'setup'; 'default' is the provider's). */
 export const CONVERSATION_WEBHOOK = 'setup';
 
-/** Path under n8n's webhook base URL: `<prefix>/<workflow id>`. */
-export const conversationPath = (prefix: string, workflowId: string) => `${prefix}/${workflowId}`;
+/** Its path under the trigger's webhookId, beside the provider's ('mehery', 'ctlive', 'mo'). */
+export const CONVERSATION_PATH = 'conversations';
 
-/** The description to list beside the trigger's own webhook. */
-export function conversationWebhook(prefix: string): IWebhookDescription {
-	return {
-		name: CONVERSATION_WEBHOOK,
-		httpMethod: 'POST',
-		responseMode: 'onReceived',
-		isFullPath: true,
-		path: `={{ "${prefix}/" + $workflow.id }}`,
-		ndvHideUrl: true,
-	};
-}
+/** The description to list beside the trigger's own webhook: every field a plain value n8n reads as is. */
+export const conversationWebhook: IWebhookDescription = {
+	name: CONVERSATION_WEBHOOK,
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	path: CONVERSATION_PATH,
+	ndvHideUrl: true,
+};
 
 const button = z.object({ code: z.string().optional(), name: z.string().optional(), label: z.string().optional() }).strict();
 const waitSchema = z

@@ -12,6 +12,8 @@ import type { ReplyFilter } from './types';
 export interface WaitFieldsSpec {
 	/** e.g. 'Mehery Trigger'. */
 	triggerName: string;
+	/** The trigger's provider webhook path ('mehery'): its Production URL ends with it, its endpoint is published under it. */
+	triggerPath: string;
 	/** Which replies can count: every provider has any and pattern; buttons where its messages have buttons. */
 	buttons: boolean;
 	/** Whether a reply that does not count can be answered with a reprompt (the trigger can send messages). */
@@ -19,14 +21,13 @@ export interface WaitFieldsSpec {
 }
 
 export interface WaitParameters {
-	/** The workflow whose trigger receives the reply. */
-	workflowId: string;
+	/** Where the trigger that receives the reply is: this workflow's, or the one at `triggerUrl` (its Production URL). */
+	triggerIn: 'thisWorkflow' | 'anotherWorkflow';
+	triggerUrl?: string;
 	timeLimitMs: number;
 	accept: ReplyFilter;
 	otherwise: 'execute' | 'reprompt';
 	repromptText?: string;
-	/** n8n's webhook base URL, when it cannot be read from the execution's resume URL. */
-	webhookBaseUrl?: string;
 }
 
 const UNIT_MS: Record<string, number> = { seconds: 1_000, minutes: 60_000, hours: 3_600_000, days: 86_400_000 };
@@ -37,13 +38,26 @@ export function waitFields(show: Show, spec: WaitFieldsSpec): INodeProperties[] 
 	const when = (extra: Show) => ({ show: { ...show, ...extra } });
 	return [
 		{
-			displayName: `Workflow With the ${spec.triggerName}`,
-			name: 'replyWorkflow',
+			displayName: 'Trigger In',
+			name: 'triggerIn',
+			type: 'options',
+			default: 'thisWorkflow',
+			options: [
+				{ name: 'This Workflow', value: 'thisWorkflow', description: `This workflow's ${spec.triggerName} receives the reply (the workflow must be active)` },
+				{ name: 'Another Workflow', value: 'anotherWorkflow', description: `The ${spec.triggerName} at the Production URL below receives it` },
+			],
+			description: `Which ${spec.triggerName} receives the customer's messages, and so the reply`,
+			displayOptions,
+		},
+		{
+			displayName: `${spec.triggerName} Production URL`,
+			name: 'triggerUrl',
 			type: 'string',
 			required: true,
-			default: '={{ $workflow.id }}',
-			description: `The active workflow whose ${spec.triggerName} receives the customer's messages (its ID, or its URL). Default: this workflow.`,
-			displayOptions,
+			default: '',
+			placeholder: `https://n8n.example.com/webhook/0b4c…/${spec.triggerPath}`,
+			description: `The Production URL shown in that ${spec.triggerName}'s panel (the one the provider calls); its workflow must be active`,
+			displayOptions: when({ triggerIn: ['anotherWorkflow'] }),
 		},
 		{
 			displayName: 'Time Limit',
@@ -107,38 +121,14 @@ export function waitFields(show: Show, spec: WaitFieldsSpec): INodeProperties[] 
 					} satisfies INodeProperties,
 				]
 			: []),
-		{
-			displayName: 'Wait Options',
-			name: 'waitOptions',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions,
-			options: [
-				{
-					displayName: 'Webhook Base URL',
-					name: 'webhookBaseUrl',
-					type: 'string',
-					default: '',
-					placeholder: 'https://n8n.example.com/webhook',
-					description:
-						"Where this n8n serves production webhooks, if not under the same address as its waiting webhooks (custom N8N_ENDPOINT_WEBHOOK or N8N_ENDPOINT_WEBHOOK_WAIT), or to reach it by another address. The node registers the wait at the trigger's address under it.",
-				},
-			],
-		},
 	];
-}
-
-/** The workflow ID from an ID or an editor URL (`.../workflow/<id>`). */
-function workflowIdOf(value: string): string {
-	const fromUrl = /\/workflow\/([^/?#]+)/.exec(value);
-	return (fromUrl ? fromUrl[1] : value).trim();
 }
 
 export function readWaitParameters(context: IExecuteFunctions, spec: WaitFieldsSpec): WaitParameters {
 	const fail = (field: string, problem: string) => invalidParameter(context.getNode(), field, problem, 0);
-	const workflowId = workflowIdOf(String(context.getNodeParameter('replyWorkflow', 0, '') ?? ''));
-	if (!/^[\w-]{1,64}$/.test(workflowId)) throw fail(`Workflow With the ${spec.triggerName}`, `"${workflowId}" is not a workflow ID or URL`);
+	const triggerIn = String(context.getNodeParameter('triggerIn', 0, 'thisWorkflow'));
+	if (triggerIn !== 'thisWorkflow' && triggerIn !== 'anotherWorkflow') throw fail('Trigger In', `"${triggerIn}" is not This Workflow or Another Workflow`);
+	const triggerUrl = triggerIn === 'anotherWorkflow' ? String(context.getNodeParameter('triggerUrl', 0, '') ?? '').trim() : undefined;
 	const amount = Number(context.getNodeParameter('timeLimit', 0, 24));
 	const unit = String(context.getNodeParameter('timeLimitUnit', 0, 'hours'));
 	const timeLimitMs = amount * (UNIT_MS[unit] ?? NaN);
@@ -164,7 +154,5 @@ export function readWaitParameters(context: IExecuteFunctions, spec: WaitFieldsS
 	if (otherwise !== 'execute' && !(otherwise === 'reprompt' && spec.reprompt)) throw fail('Other Replies', `"${otherwise}" is not supported`);
 	const repromptText = otherwise === 'reprompt' ? String(context.getNodeParameter('repromptText', 0, '') ?? '').trim() : undefined;
 	if (otherwise === 'reprompt' && !repromptText) throw fail('Reprompt Text', 'must not be empty: it is sent to the customer');
-	const webhookBaseUrl = String(context.getNodeParameter('waitOptions.webhookBaseUrl', 0, '') ?? '').trim() || undefined;
-	if (webhookBaseUrl && !/^https?:\/\/[^/]/.test(webhookBaseUrl)) throw fail('Webhook Base URL', `"${webhookBaseUrl}" is not an http(s) URL`);
-	return { workflowId, timeLimitMs, accept, otherwise: otherwise as WaitParameters['otherwise'], repromptText, webhookBaseUrl };
+	return { triggerIn: triggerIn as WaitParameters['triggerIn'], triggerUrl, timeLimitMs, accept, otherwise: otherwise as WaitParameters['otherwise'], repromptText };
 }

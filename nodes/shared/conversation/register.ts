@@ -1,13 +1,15 @@
 /**
- * The waiting node's side of the trigger's endpoint: where it is (computed from n8n's webhook base URL and the
- * trigger's workflow id), and the signed calls that register a wait and cancel it. Failures are explained in terms
- * of what the user can change: the workflow to activate, the credential, n8n's WEBHOOK_URL.
+ * The waiting node's side of the trigger's endpoint: where it is (published by this workflow's trigger, or beside
+ * another trigger's Production URL: ./publish), and the signed calls that register a wait and cancel it. Failures
+ * are explained in terms of what the user can change: the workflow to activate, the URL, the credential.
  */
 import type { IExecuteFunctions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { invalidParameter } from '../errors';
 import { describeFailure } from '../failure';
-import { conversationPath } from './endpoint';
+import type { WaitFieldsSpec, WaitParameters } from './fields';
+import { endpointBeside, publishedEndpoint } from './publish';
 import { postSigned } from './signature';
 import type { RegistrationRequest } from './types';
 
@@ -15,38 +17,39 @@ export interface Endpoint {
 	url: string;
 	triggerName: string;
 	provider: string;
-	workflowId: string;
+	/** The trigger is this workflow's (else: the one at the Production URL the user gave). */
+	sameWorkflow: boolean;
 }
 
-/**
- * n8n's production webhook base, read off the execution's resume URL (`<base>/webhook-waiting/<id>?signature=…`):
- * both are built from n8n's WEBHOOK_URL, with its default endpoint names.
- */
-export function webhookBaseOf(resumeUrl: string): string | undefined {
-	try {
-		const url = new URL(resumeUrl);
-		const path = /^(.*)\/webhook-waiting\/[^/]+\/?$/.exec(url.pathname);
-		return path ? `${url.origin}${path[1]}/webhook` : undefined;
-	} catch {
-		return undefined;
+/** Where the wait is registered; refused, naming what to do, before anything is sent. */
+export function locateEndpoint(context: IExecuteFunctions, spec: WaitFieldsSpec & { provider: string }, wait: WaitParameters): Endpoint {
+	const { triggerName, provider } = spec;
+	if (wait.triggerIn === 'thisWorkflow') {
+		const url = publishedEndpoint(context, spec.triggerPath);
+		if (!url) {
+			throw new NodeOperationError(context.getNode(), `This workflow has no active ${triggerName} to receive the reply`, {
+				description: `Activate this workflow (its ${triggerName} publishes where replies arrive when the workflow is activated), or set Trigger In to Another Workflow and give that trigger's Production URL. Nothing was sent.`,
+			});
+		}
+		return { url, triggerName, provider, sameWorkflow: true };
 	}
-}
-
-export function endpointUrl(context: IExecuteFunctions, resumeUrl: string, prefix: string, workflowId: string, override?: string): string {
-	const base = override?.replace(/\/+$/, '') ?? webhookBaseOf(resumeUrl);
-	if (!base) {
-		throw new NodeOperationError(context.getNode(), "Cannot tell this n8n's webhook address from its resume URL", {
-			description: 'n8n runs with custom webhook endpoint names: set Wait Options → Webhook Base URL (e.g. https://n8n.example.com/webhook).',
-		});
-	}
-	return `${base}/${conversationPath(prefix, encodeURIComponent(workflowId))}`;
+	const field = `${triggerName} Production URL`;
+	const given = wait.triggerUrl ?? '';
+	const shape = `https://<your n8n>/webhook/<id>/${spec.triggerPath}, as shown in that ${triggerName}'s panel`;
+	if (!given) throw invalidParameter(context.getNode(), field, `must be given: the trigger's Production URL (${shape})`, 0);
+	if (/\/webhook-test\//.test(given)) throw invalidParameter(context.getNode(), field, `"${given}" is the Test URL: give the Production URL (${shape})`, 0);
+	const url = endpointBeside(given, [spec.triggerPath]);
+	if (!url) throw invalidParameter(context.getNode(), field, `"${given}" is not a ${triggerName}'s Production URL (${shape})`, 0);
+	return { url, triggerName, provider, sameWorkflow: false };
 }
 
 function explain(context: IExecuteFunctions, endpoint: Endpoint, status: number, message: string): Error {
-	const where = `the ${endpoint.triggerName} of workflow ${endpoint.workflowId}`;
+	const where = endpoint.sameWorkflow ? `the ${endpoint.triggerName} of this workflow` : `the ${endpoint.triggerName} at ${endpoint.url}`;
 	if (status === 404) {
 		return new NodeOperationError(context.getNode(), `No active ${endpoint.triggerName} answers at ${endpoint.url}`, {
-			description: `The reply arrives at ${where}: activate that workflow (or set "Workflow With the ${endpoint.triggerName}" to the one that is active). Nothing was sent.`,
+			description: endpoint.sameWorkflow
+				? `The reply arrives at ${where}: activate this workflow again (its ${endpoint.triggerName} publishes where replies arrive). Nothing was sent.`
+				: `The reply arrives at the ${endpoint.triggerName} whose Production URL you gave: activate that trigger's workflow, and check the URL. Nothing was sent.`,
 		});
 	}
 	const description =
@@ -69,7 +72,9 @@ export async function callEndpoint(context: IExecuteFunctions, endpoint: Endpoin
 		const failure = describeFailure(error);
 		throw new NodeApiError(context.getNode(), { message: (error as Error).message } as JsonObject, {
 			message: `Could not reach the ${endpoint.triggerName} at ${endpoint.url}: ${failure.code ?? (error as Error).message}`,
-			description: `n8n must reach its own webhook address (WEBHOOK_URL) from where this workflow runs, or set Wait Options → Webhook Base URL to one it can reach. Nothing was sent.`,
+			description: endpoint.sameWorkflow
+				? `n8n must reach its own webhook address (WEBHOOK_URL) from where this workflow runs; if it cannot, set Trigger In to Another Workflow and give this trigger's URL at an address n8n reaches. Nothing was sent.`
+				: `n8n must reach the trigger's Production URL from where this workflow runs. Nothing was sent.`,
 		});
 	}
 	if (response.statusCode >= 200 && response.statusCode < 300) return;

@@ -1,6 +1,6 @@
 import { SEND_AND_WAIT, sendAndWaitOperation } from '../../../shared/conversation';
 import { PROVIDER } from '../../api';
-import { conversationSecret, customerKey, ENDPOINT_PREFIX } from '../../conversation';
+import { conversationSecret, customerKey, TRIGGER_PATH } from '../../conversation';
 import { sendMessage } from './send';
 
 /**
@@ -13,7 +13,7 @@ export const sendAndWaitForReply = sendAndWaitOperation(
 	{
 		provider: PROVIDER,
 		triggerName: 'CTLive Trigger',
-		endpointPrefix: ENDPOINT_PREFIX,
+		triggerPath: TRIGGER_PATH,
 		buttons: false,
 		reprompt: false,
 		secret: conversationSecret,

@@ -1,6 +1,6 @@
 import { SEND_AND_WAIT, sendAndWaitOperation } from '../../../shared/conversation';
 import { PROVIDER } from '../../api';
-import { buttonsOf, conversationOf, conversationSecret, ENDPOINT_PREFIX, repromptOf } from '../../conversation';
+import { buttonsOf, conversationOf, conversationSecret, TRIGGER_PATH, repromptOf } from '../../conversation';
 import { sendMessage } from './send';
 
 /**
@@ -13,7 +13,7 @@ export const sendAndWaitForReply = sendAndWaitOperation(
 	{
 		provider: PROVIDER,
 		triggerName: 'Mehery Trigger',
-		endpointPrefix: ENDPOINT_PREFIX,
+		triggerPath: TRIGGER_PATH,
 		buttons: true,
 		reprompt: true,
 		secret: conversationSecret,
