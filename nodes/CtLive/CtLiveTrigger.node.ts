@@ -26,7 +26,10 @@ export class CtLiveTrigger implements INodeType {
 		name: 'ctLiveTrigger',
 		icon: { light: 'file:ctlive.svg', dark: 'file:ctlive.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1: n8n evaluates a legacy Webhook option with its expression engine on every delivery to a
+		// start node of version 1 (webhook-helpers parseRequestBody), an isolate per delivery that 1.1 avoids.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: 'Outbound messages from CTLive agents',
 		description: 'Starts the workflow when a CTLive agent answers a customer on this channel (text, image or document)',
 		defaults: { name: 'CTLive Trigger' },

@@ -1,13 +1,11 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
+import { parameterFields, readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
 import { anyObject, CREDENTIAL_TYPE, dataOf, meheryApiRoot, meheryRequest, PROVIDER } from './api';
 import { codeOf, deliverySchema, isContactRequest, splitDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/properties';
 
-/** When the workflow's last node answers contact info requests (the webhook's response mode then waits for it). */
-const ANSWERED_BY_WORKFLOW = '$parameter["events"].includes("contactInfo") && $parameter["contactInfoResponse"] === "workflow"';
 
 interface TriggerCredentials {
 	verifyToken?: string;
@@ -31,7 +29,10 @@ export class MeheryTrigger implements INodeType {
 		name: 'meheryTrigger',
 		icon: { light: 'file:mehery.svg', dark: 'file:mehery.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1: n8n evaluates a legacy Webhook option with its expression engine on every delivery to a
+		// start node of version 1 (webhook-helpers parseRequestBody), an isolate per delivery that 1.1 avoids.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when Mehery XMS delivers messages, status updates, session events or contact info requests',
 		defaults: { name: 'Mehery Trigger' },
@@ -46,8 +47,12 @@ export class MeheryTrigger implements INodeType {
 				// answer, which n8n sends once the execution is stored (an empty responseData makes n8n send the
 				// answer webhook() returns; without one it would send the word "firstEntryJson").
 				// (n8n's Respond to Webhook node refuses to run after any trigger but n8n's own webhook nodes.)
-				responseMode: `={{ ${ANSWERED_BY_WORKFLOW} ? "lastNode" : "onReceived" }}`,
-				responseData: `={{ ${ANSWERED_BY_WORKFLOW} ? "firstEntryJson" : "" }}`,
+				// Self-contained functions (n8n inlines them into the editor's template): is the workflow's last node
+				// answering contact info requests?
+				...parameterFields({
+					responseMode: (p) => (Array.isArray(p.events) && (p.events as unknown[]).includes('contactInfo') && p.contactInfoResponse === 'workflow' ? 'lastNode' : 'onReceived'),
+					responseData: (p) => (Array.isArray(p.events) && (p.events as unknown[]).includes('contactInfo') && p.contactInfoResponse === 'workflow' ? 'firstEntryJson' : ''),
+				}),
 				path: 'mehery',
 			},
 		],

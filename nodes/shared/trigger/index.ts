@@ -13,4 +13,5 @@ export { DEFAULT_MAX_MEDIA_BYTES, downloadMedia, type MediaDownloadOptions, type
 export { mediaDownloadOptions, readMediaDownload } from './mediaOptions';
 export { isLocalHost, unreachableReason, WEBHOOK_URL_HINT, webhookRefusal } from './reachability';
 export { receiveWebhook, type DeliverySummary, type TriggerEvent, type WebhookAnswer, type WebhookTriggerSpec } from './receive';
+export { parameterFields, type ParameterFunction } from './webhookFields';
 export { webhookRegistration, type RegisteredWebhook, type WebhookRegistrar } from './registration';
