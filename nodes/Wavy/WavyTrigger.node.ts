@@ -14,6 +14,11 @@ const SETUP =
 
 /** Ids kept per trigger node: several minutes of Wavy's retries even at thousands of messages per minute. */
 const REMEMBERED_IDS = 10_000;
+/**
+ * The newest of them written to static data, what a restart remembers: n8n reads static data twice for every
+ * delivery, and 10,000 there made n8n start half the executions under load (npm run bench).
+ */
+const PERSISTED_IDS = 1_000;
 
 interface WavyCredentials {
 	webhookSecret?: string;
@@ -111,7 +116,7 @@ export class WavyTrigger implements INodeType {
 				const warning = totalWarning(batch);
 				return batch.data.map((message) => moEvent(message, warning, now));
 			},
-			dedupe: { max: REMEMBERED_IDS },
+			dedupe: { max: REMEMBERED_IDS, persistMax: PERSISTED_IDS },
 			answer: ({ body, emitted }) => ({ body: { received: body.data.length, started: emitted.length } }),
 			simplify: this.getNodeParameter('simplify', true) as boolean,
 			media: readMediaDownload(this),

@@ -32,6 +32,12 @@ export interface ClaimOptions {
 	key?: string;
 	/** Static data is rewritten at most this often; 0 writes on every call that changed something. */
 	persistEveryMs?: number;
+	/**
+	 * How many of the newest entries go into static data (default: all `max`); a restart remembers only these.
+	 * Why fewer: n8n reads the workflow with its static data twice for every delivery, so a large memory written
+	 * there costs every delivery (10,000 digests halved the executions n8n could start under load).
+	 */
+	persistMax?: number;
 	/** An entry older than this counts as unseen (and is replaced when claimed). Default: no limit. */
 	windowMs?: number;
 	/** The clock, for tests. */
@@ -120,13 +126,13 @@ function memoryOf(scope: string, staticData: IDataObject, key: string, max: numb
 	return memory;
 }
 
-function persistIfDue(memory: Memory, staticData: IDataObject, key: string, withValues: boolean, persistEveryMs: number, now: number): void {
+function persistIfDue(memory: Memory, staticData: IDataObject, key: string, withValues: boolean, persistEveryMs: number, now: number, persistMax: number): void {
 	if (!memory.changed || now - memory.persistedAt < persistEveryMs) return;
 	memory.persistedAt = now;
 	memory.changed = false;
-	staticData[key] = withValues
-		? [...memory.entries].map(([digest, entry]) => [digest, entry.at, entry.value ?? []])
-		: [...memory.entries.keys()].join('');
+	// The map is in insertion order, a refreshed entry re-inserted: the newest are last.
+	const newest = [...memory.entries].slice(-persistMax);
+	staticData[key] = withValues ? newest.map(([digest, entry]) => [digest, entry.at, entry.value ?? []]) : newest.map(([digest]) => digest).join('');
 }
 
 function checkedMax(max: number): number {
@@ -168,7 +174,7 @@ export function claimKeys(staticData: IDataObject, scope: string, keys: Array<st
 		values.push(entry.value);
 		return true;
 	});
-	persistIfDue(memory, staticData, key, valueFor !== undefined, persistEveryMs, at);
+	persistIfDue(memory, staticData, key, valueFor !== undefined, persistEveryMs, at, options.persistMax ?? Number.POSITIVE_INFINITY);
 	let settled = false;
 	const settle = (started: boolean) => {
 		if (settled) return;
