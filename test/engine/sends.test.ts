@@ -49,6 +49,16 @@ describe('sends', () => {
 		expect(sinkStatuses(sim)[429]).toBeLessThan(100);
 	});
 
+	test("a provider answering each recipient's first message slowest still gets every recipient's messages in order", async () => {
+		// Sent side by side, a recipient's later messages would overtake its first: a lost order key fails here every time.
+		const messages = outgoingMessages(60, 6);
+		sim.setLatency(60, { provider: SINK_PROVIDER }, { slowFirstPer: /"to":"([^"]+)"/ });
+		const result = await send(messages);
+
+		expect(result.error('Fixture Send')).toBeUndefined();
+		expect(deliveredByRecipient(sim)).toEqual(expectedByRecipient(messages));
+	});
+
 	test('a 429 storm in mid-run backs off and recovers: everything delivered once, in order', async () => {
 		const messages = outgoingMessages(100, 20);
 		sim.setLatency(20, { provider: SINK_PROVIDER });
