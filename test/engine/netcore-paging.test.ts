@@ -2,6 +2,7 @@ import { startSimulator, type Simulator } from '../simulator';
 import { createCredentialStore, runNode } from './harness';
 import { AUTH_ROUTE, TRANSCRIPTS_ROUTE, USERS_ROUTE, netcoreNode, netcoreStore } from './netcore.fixture';
 import { startStrictServer } from './netcore-strict-server';
+import { waitFor } from './wait-for';
 
 const SAMPLE_USER = '+919876543210';
 const allTranscripts = { resource: 'transcript', operation: 'getMany', channelId: 1014, botUserId: SAMPLE_USER, returnAll: true };
@@ -28,7 +29,7 @@ describe('against the simulator with 10,000 transcripts and 1,500 users per chan
 	test('a token that expires mid-pagination is refreshed once; nothing is lost or duplicated', async () => {
 		sim.setLatency(40, { route: TRANSCRIPTS_ROUTE });
 		const running = runNode(netcoreNode(allTranscripts), [{}], await netcoreStore(sim));
-		while (sim.count({ route: TRANSCRIPTS_ROUTE }) < 4) await new Promise((resolve) => setImmediate(resolve));
+		await waitFor(() => sim.count({ route: TRANSCRIPTS_ROUTE }) >= 4, 'page 4 was asked for', { running });
 		sim.expireTokens('netcore'); // page 4 is in flight: it arrives with the now expired token
 		const messages = json(await running);
 

@@ -15,6 +15,7 @@ import {
 	SINK_ROUTE,
 } from './fixtures/send-log';
 import { runNode } from './harness';
+import { waitFor } from './wait-for';
 import { CONTENT_ROUTE, SESSIONS_ROUTE, irisNode, irisStore } from './irisengage.fixture';
 
 let sim: Simulator;
@@ -64,7 +65,7 @@ describe('sends', () => {
 		sim.setLatency(20, { provider: SINK_PROVIDER });
 		const running = send(messages);
 		// The storm starts once sending is under way (the first item, which runs alone, went through).
-		while (sim.count({ ...sink, status: 201 }) === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+		await waitFor(() => sim.count({ ...sink, status: 201 }) > 0, 'the first message was delivered', { running });
 		sim.injectFault({ kind: 'status', status: 429, times: 15, match: sink });
 		const result = await running;
 
