@@ -4,8 +4,8 @@ export const WAVY_DEFAULT_BASE_URL = 'https://api-messaging.wavy.global';
 
 /**
  * Wavy / Sinch Messaging: every call carries the `UserName` and `AuthenticationToken` headers. The customer id
- * is asked for here too because Wavy has no call that works without one: the Test lists that customer's open
- * sessions, a harmless read. The webhook secret is for the trigger: it proves an MO batch comes from Wavy.
+ * is asked for here, once: Wavy has no call that works without one, the Test lists that customer's open sessions
+ * (a harmless read), and the Wavy node uses it unless a node names another customer. The webhook secret is for the trigger: it proves an MO batch comes from Wavy.
  */
 export class WavyApi implements ICredentialType {
 	name = 'wavyApi';
@@ -49,7 +49,7 @@ export class WavyApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: '42',
-			description: 'Your numeric Wavy customer ID. Only the credential Test uses it, to list your open sessions.',
+			description: 'Your numeric Wavy customer ID. The Wavy node uses it unless a node names another; the credential Test lists its open sessions.',
 		},
 		{
 			displayName: 'Webhook Secret',

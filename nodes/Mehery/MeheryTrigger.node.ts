@@ -1,7 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
+import { CHAT_TRIGGER_VERSIONS, readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
 import { anyObject, CREDENTIAL_TYPE, dataOf, meheryApiRoot, meheryRequest, PROVIDER } from './api';
 import { codeOf, deliverySchema, isContactRequest, splitDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/properties';
@@ -31,7 +31,7 @@ export class MeheryTrigger implements INodeType {
 		name: 'meheryTrigger',
 		icon: { light: 'file:mehery.svg', dark: 'file:mehery.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: CHAT_TRIGGER_VERSIONS,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when Mehery XMS delivers messages, status updates, session events or contact info requests',
 		defaults: { name: 'Mehery Trigger' },

@@ -1,7 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { mediaDownloadOptions, readMediaDownload, receiveWebhook, type WebhookAuth } from '../shared/trigger';
+import { CHAT_TRIGGER_VERSIONS, mediaDownloadOptions, readMediaDownload, receiveWebhook, type WebhookAuth } from '../shared/trigger';
 import { CREDENTIAL_TYPE, PROVIDER, moBatchSchema } from './api';
 import { moEvent, totalWarning } from './mo';
 
@@ -25,7 +25,7 @@ export class WavyTrigger implements INodeType {
 		name: 'wavyTrigger',
 		icon: { light: 'file:wavy.svg', dark: 'file:wavy.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: CHAT_TRIGGER_VERSIONS,
 		subtitle: '=Secret in {{$parameter["secretIn"]}}',
 		description: 'Starts the workflow when customers message your Wavy / Sinch number (MO batches)',
 		defaults: { name: 'Wavy Trigger' },
