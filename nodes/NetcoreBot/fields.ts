@@ -4,6 +4,7 @@ import { parseProviderDate } from '../shared/dates';
 import { invalidParameter } from '../shared/errors';
 import type { ParameterContext, Show } from '../shared/fields';
 import { getParameter } from '../shared/fields';
+import { phoneNumberProblem, phoneDigits } from '../shared/phone';
 import type { DateWindow } from './api';
 import { CHANNELS, WHATSAPP, channelCode, channelOptions, describeChannels } from './channels';
 
@@ -161,7 +162,7 @@ export function readBotUserId(context: ParameterContext, itemIndex: number, chan
 		throw invalidParameter(
 			context.getNode(),
 			'Bot User',
-			`"${value}" is not a phone number. For ${CHANNELS[WHATSAPP]} use the number in international format, e.g. +919876543210.`,
+			`${phoneNumberProblem(value, '+919876543210')} ${CHANNELS[WHATSAPP]} bot users are their phone numbers.`,
 			itemIndex,
 		);
 	}
@@ -171,6 +172,6 @@ export function readBotUserId(context: ParameterContext, itemIndex: number, chan
 /** The id as the transcripts call wants it; undefined for a WhatsApp id that is not a phone number. */
 export function normalizeBotUserId(value: string, channelId: number): string | undefined {
 	if (channelId !== WHATSAPP) return value.trim();
-	const digits = value.replace(/[\s().-]/g, '').replace(/^(\+|00)/, '');
-	return /^\d{8,15}$/.test(digits) ? `+${digits}` : undefined;
+	const digits = phoneDigits(value);
+	return digits === undefined ? undefined : `+${digits}`;
 }
