@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { meheryApiUrl } from '../../credentials/MeheryXmsApi.credentials';
+import { meheryApiUrl } from './endpoint';
 import { callProvider } from '../shared/call';
 import type { RequestKind } from '../shared/request';
 

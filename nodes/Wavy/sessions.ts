@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { wavyBaseUrl } from '../../credentials/WavyApi.credentials';
+import { wavyBaseUrl } from './endpoint';
 import { callProvider } from '../shared/call';
 import { csvObjects } from '../shared/csv';
 import { invalidParameter, providerApiError, unexpectedAnswerError } from '../shared/errors';
