@@ -9,7 +9,7 @@ import type {
 
 import { loginFailed } from '../nodes/shared/errors';
 import { sharedLogin } from '../nodes/shared/session';
-import { joinUrl } from '../nodes/shared/urls';
+import { irisEngageApiUrl } from '../nodes/IrisEngage/endpoint';
 
 /**
  * IrisEngage runs on the customer's own host. Name/Password buy a JWT that expires; n8n keeps it in the
@@ -105,10 +105,4 @@ export class IrisEngageApi implements ICredentialType {
 			body: { MobileNo: '000', SessionCount: 1 },
 		},
 	};
-}
-
-/** Base URL + API path, tolerant of stray slashes on either side. */
-export function irisEngageApiUrl(credentials: ICredentialDataDecryptedObject): string {
-	// Its own trailing slash too: the operation paths are appended to this.
-	return joinUrl(credentials.baseUrl, String(credentials.apiPath || '/IrisEngage_API/api').replace(/\/+$/, ''));
 }

@@ -9,16 +9,8 @@ import type {
 
 import { loginFailed } from '../nodes/shared/errors';
 import { sharedLogin } from '../nodes/shared/session';
-import { joinUrl } from '../nodes/shared/urls';
+import { netcoreUrl } from '../nodes/NetcoreBot/endpoint';
 
-/** The endpoint paths the credential lets the user set: the spec documents the calls but not where they live. Kept equal to the fields' defaults. */
-export const NETCORE_PATH_DEFAULTS = {
-	authPath: '/v1/auth',
-	usagePath: '/v1/usage',
-	usersPath: '/v1/users',
-	transcriptsPath: '/v1/transcripts',
-} as const;
-export type NetcorePath = keyof typeof NETCORE_PATH_DEFAULTS;
 
 /**
  * App ID/App Secret buy a session token (`authToken`, valid until `expireAt`). n8n keeps it in the hidden
@@ -155,9 +147,4 @@ export class NetcoreBotApi implements ICredentialType {
 			qs: { monthDate: '={{$now.toUTC().startOf("month").toFormat("yyyy-MM-dd")}}', channelId: 1010 },
 		},
 	};
-}
-
-/** Base URL + one of the endpoint paths, tolerant of stray slashes on either side. */
-export function netcoreUrl(credentials: ICredentialDataDecryptedObject, path: NetcorePath): string {
-	return joinUrl(credentials.baseUrl, String(credentials[path] || NETCORE_PATH_DEFAULTS[path]).trim());
 }

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { mediaDownloadOptions, readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
+import { CHAT_TRIGGER_VERSIONS, mediaDownloadOptions, readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
 import { PROVIDER } from './api';
 import { acceptedAnswer, outboundEvents, outboundMessageSchema } from './outbound';
 import { resendDetection } from './resends';
@@ -26,9 +26,7 @@ export class CtLiveTrigger implements INodeType {
 		name: 'ctLiveTrigger',
 		icon: { light: 'file:ctlive.svg', dark: 'file:ctlive.dark.svg' },
 		group: ['trigger'],
-		// 1.1 behaves as 1: n8n evaluates a legacy Webhook option with its expression engine on every delivery to a
-		// start node of version 1 (webhook-helpers parseRequestBody), an isolate per delivery that 1.1 avoids.
-		version: [1, 1.1],
+		version: CHAT_TRIGGER_VERSIONS,
 		defaultVersion: 1.1,
 		subtitle: 'Outbound messages from CTLive agents',
 		description: 'Starts the workflow when a CTLive agent answers a customer on this channel (text, image or document)',

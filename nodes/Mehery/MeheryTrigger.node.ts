@@ -1,7 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { parameterFields, readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
+import { CHAT_TRIGGER_VERSIONS, parameterFields, readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
 import { anyObject, CREDENTIAL_TYPE, dataOf, meheryApiRoot, meheryRequest, PROVIDER } from './api';
 import { codeOf, deliverySchema, isContactRequest, splitDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/properties';
@@ -29,9 +29,7 @@ export class MeheryTrigger implements INodeType {
 		name: 'meheryTrigger',
 		icon: { light: 'file:mehery.svg', dark: 'file:mehery.dark.svg' },
 		group: ['trigger'],
-		// 1.1 behaves as 1: n8n evaluates a legacy Webhook option with its expression engine on every delivery to a
-		// start node of version 1 (webhook-helpers parseRequestBody), an isolate per delivery that 1.1 avoids.
-		version: [1, 1.1],
+		version: CHAT_TRIGGER_VERSIONS,
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when Mehery XMS delivers messages, status updates, session events or contact info requests',

@@ -1,7 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { mediaDownloadOptions, parameterFields, readMediaDownload, receiveWebhook, type WebhookAuth } from '../shared/trigger';
+import { CHAT_TRIGGER_VERSIONS, mediaDownloadOptions, parameterFields, readMediaDownload, receiveWebhook, type WebhookAuth } from '../shared/trigger';
 import { CREDENTIAL_TYPE, PROVIDER, moBatchSchema } from './api';
 import { moEvent, totalWarning } from './mo';
 
@@ -30,9 +30,7 @@ export class WavyTrigger implements INodeType {
 		name: 'wavyTrigger',
 		icon: { light: 'file:wavy.svg', dark: 'file:wavy.dark.svg' },
 		group: ['trigger'],
-		// 1.1 behaves as 1: n8n evaluates a legacy Webhook option with its expression engine on every delivery to a
-		// start node of version 1 (webhook-helpers parseRequestBody), an isolate per delivery that 1.1 avoids.
-		version: [1, 1.1],
+		version: CHAT_TRIGGER_VERSIONS,
 		defaultVersion: 1.1,
 		subtitle: '=Secret in {{$parameter["secretIn"]}}',
 		description: 'Starts the workflow when customers message your Wavy / Sinch number (MO batches)',

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { wavyBaseUrl } from '../../credentials/WavyApi.credentials';
+import { wavyBaseUrl } from './endpoint';
 import { callProvider } from '../shared/call';
 import { csvObjects } from '../shared/csv';
-import { providerApiError, unexpectedAnswerError } from '../shared/errors';
+import { invalidParameter, providerApiError, unexpectedAnswerError } from '../shared/errors';
 import { describeFailure } from '../shared/failure';
 import { providerRequest } from '../shared/request';
 import { CREDENTIAL_TYPE, CSV_COLUMNS, PROVIDER, SESSIONS_PATH, sessionsAnswerSchema, type SessionRow } from './api';
@@ -11,7 +11,8 @@ import { openSession } from './normalize';
 import { ORIGIN_NAMES, sessionOfRow, sessionsHeader, type SessionsHeader } from './sessionsFile';
 
 export interface OpenSessionsQuery {
-	customerId: string;
+	/** Undefined: the credential's Customer ID. */
+	customerId?: string;
 	subAccountId?: string;
 	/** Undefined: every session. */
 	limit?: number;
@@ -20,6 +21,13 @@ export interface OpenSessionsQuery {
 }
 
 const FILE = `${PROVIDER} sessions file`;
+const NUMERIC_ID = /^\d{1,18}$/;
+
+/** A Wavy id as the API takes it, with the spec's trap spelled out: `{42}` must become `42`. */
+export function checkNumericId(value: string, refuse: (problem: string) => Error): string {
+	if (!NUMERIC_ID.test(value)) throw refuse(value === '' ? 'is required' : `must be a number such as 42 (without braces), got "${value}"`);
+	return value;
+}
 
 /**
  * The file lives on Wavy's CDN, another host than the API: it is fetched without the Wavy credentials. Only a
@@ -87,7 +95,12 @@ function simplifiedRow(row: Record<string, string | undefined>, header: Sessions
 export async function listOpenSessions(context: IExecuteFunctions, query: OpenSessionsQuery, itemIndex: number): Promise<IDataObject[]> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const apiBase = wavyBaseUrl(credentials.baseUrl);
-	const qs: IDataObject = { customerId: query.customerId };
+	const customerId =
+		query.customerId ??
+		checkNumericId(String(credentials.customerId ?? '').trim(), (problem) =>
+			invalidParameter(context.getNode(), 'Customer ID', `(from the Wavy API credential) ${problem}; set it there or in the node`, itemIndex),
+		);
+	const qs: IDataObject = { customerId };
 	if (query.subAccountId) qs.subAccountId = query.subAccountId;
 	const answer = await callProvider(context, { method: 'GET', url: `${apiBase}${SESSIONS_PATH}`, qs }, {
 		provider: PROVIDER,

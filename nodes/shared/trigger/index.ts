@@ -10,7 +10,7 @@ export { type IdDedupe, type PayloadDedupe } from './claims';
 export { CREDENTIAL_TTL_MS, credentialAuth, type CredentialAuth } from './credentialAuth';
 export { readDelivery, type DeliveryCheck } from './body';
 export { DEFAULT_MAX_MEDIA_BYTES, downloadMedia, type MediaDownloadOptions, type MediaToDownload } from './media';
-export { mediaDownloadOptions, readMediaDownload } from './mediaOptions';
+export { CHAT_TRIGGER_VERSIONS, mediaDownloadOptions, readMediaDownload } from './mediaOptions';
 export { isLocalHost, unreachableReason, WEBHOOK_URL_HINT, webhookRefusal } from './reachability';
 export { receiveWebhook, type DeliverySummary, type TriggerEvent, type WebhookAnswer, type WebhookTriggerSpec } from './receive';
 export { parameterFields, type ParameterFunction } from './webhookFields';

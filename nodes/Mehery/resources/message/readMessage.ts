@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
 import { isHttpUrl } from '../../../shared/fields';
+import { phoneDigits, phoneNumberProblem, readPhoneDigits } from '../../../shared/phone';
 import { readChannelId, readRequiredText } from '../../fields';
 import { readKeyValueOrJson } from '../../keyValueOrJson';
 import type { Button, ButtonType, ContactCard, MediaType, MessageContent, OutboundMessage, Recipient } from '../../outbound';
@@ -21,11 +22,7 @@ function readRecipient(context: Context, itemIndex: number): Recipient {
 	const fail = (problem: string) => invalidParameter(context.getNode(), 'Recipient', problem, itemIndex);
 	if (!value) throw fail('must not be empty: give the phone number, contact ID or email to send to');
 	if (type === 'phone') {
-		const digits = value.replace(/^\+/, '').replace(/[\s().-]/g, '');
-		if (!/^\d{6,20}$/.test(digits)) {
-			throw fail(`"${value}" is not a phone number. Use 6 to 20 digits in international format, e.g. 919988776655 (a leading + and spaces are allowed).`);
-		}
-		return { phone: digits, name };
+		return { phone: readPhoneDigits(value, '919988776655', fail), name };
 	}
 	if (type === 'email') {
 		if (!EMAIL.test(value)) throw fail(`"${value}" is not an email address`);
@@ -126,7 +123,7 @@ function readButtons(context: Context, itemIndex: number): Button[] {
 		const url = (raw.url ?? '').trim();
 		const phone = (raw.phone ?? '').trim();
 		if (type === 'URL' && !isHttpUrl(url)) throw fail(`is a URL button but "${url}" is not an http(s) URL`);
-		if (type === 'PHONE_NUMBER' && !/^\+?[\d\s().-]{6,24}$/.test(phone)) throw fail(`is a call button but "${phone}" is not a phone number`);
+		if (type === 'PHONE_NUMBER' && phoneDigits(phone) === undefined) throw fail(`is a call button but ${phoneNumberProblem(phone, '+919988776655')}`);
 		return {
 			type,
 			name,
