@@ -67,7 +67,7 @@ async function httpStatus(url: string, timeoutMs = 2_000): Promise<number | null
 }
 
 /** Pids of the direct children of `pid` (Linux /proc), e.g. n8n's task runner processes. */
-function childPids(pid: number): number[] {
+export function childPids(pid: number): number[] {
 	const out: number[] = [];
 	let entries: string[] = [];
 	try {
