@@ -3,59 +3,9 @@
  * execution, that the other worker goes on, that no customer got a message twice, and that running the workflow
  * again sends nothing that went out before.
  */
-import { randomUUID } from 'node:crypto';
-
 import { childPids } from '../../scripts/lib/n8n-process';
-import { check, countBy, executionsOf, RAN_ON, ranOn, ranOnNode, sleep, until, workerLogged, type QueueCase, type QueueContext } from './harness';
-
-const SEND_ROUTE = /\/api\/v1\/message\/send$/;
-
-async function sendWorkflow(context: QueueContext, prefix: string) {
-	return await context.n8n.createWorkflow({
-		name: `queue: ${context.sizes.sends} sends ${prefix}`,
-		nodes: [
-			{ id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: randomUUID(),
-				name: 'Customers',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [200, 0],
-				parameters: { jsCode: `return Array.from({ length: ${context.sizes.sends} }, (_, i) => ({ json: { phone: '${prefix}' + String(i).padStart(5, '0'), orderId: '${prefix}-o' + i } }));` },
-			},
-			{
-				id: randomUUID(),
-				name: 'Send',
-				type: 'n8n-nodes-chat-providers.mehery',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channelId: { __rl: true, mode: 'id', value: 'wa360:919999998888' },
-					recipientType: 'phone',
-					recipient: '={{ $json.phone }}',
-					messageType: 'text',
-					text: '=Order {{ $json.orderId }} has shipped',
-					options: { idempotencyKey: '={{ $json.orderId }}-shipped' },
-				},
-				credentials: { meheryXmsApi: context.credentialIds.get('meheryXmsApi') },
-			},
-			ranOnNode(),
-		],
-		connections: {
-			Start: { main: [[{ node: 'Customers', type: 'main', index: 0 }, { node: RAN_ON, type: 'main', index: 0 }]] },
-			Customers: { main: [[{ node: 'Send', type: 'main', index: 0 }]] },
-		},
-	});
-}
-
-/** Sends for this run's customers that reached Mehery: requests, and 200s per customer. */
-function sendsTo(context: QueueContext, prefix: string) {
-	const entries = context.sim.log.filter((entry) => entry.provider === 'mehery' && SEND_ROUTE.test(entry.path) && JSON.stringify(entry.body).includes(`"${prefix}`));
-	const delivered = countBy(entries.filter((entry) => entry.status === 200).map((entry) => String((entry.body as { to: { phone: string } }).to.phone)));
-	return { requests: entries.length, delivered };
-}
+import { check, executionsOf, ranOn, sleep, until, workerLogged, type QueueCase } from './harness';
+import { sendsTo, sendWorkflow } from './mehery-sends';
 
 function kill(pid: number): void {
 	for (const child of childPids(pid)) process.kill(child, 'SIGKILL');
@@ -68,7 +18,8 @@ export const workerKilled: QueueCase = {
 	async run(context) {
 		const { sends } = context.sizes;
 		const prefix = `9180${String(Date.now()).slice(-6)}`;
-		const workflow = await sendWorkflow(context, prefix);
+		const customers = `return Array.from({ length: ${sends} }, (_, i) => ({ json: { phone: '${prefix}' + String(i).padStart(5, '0'), orderId: '${prefix}-o' + i } }));`;
+		const workflow = await sendWorkflow(context, `queue: ${sends} sends ${prefix}`, customers, { options: { idempotencyKey: '={{ $json.orderId }}-shipped' } });
 		const executionId = await context.n8n.runWorkflowManually(workflow.id, 'Start');
 		const victim = await until('a worker to start the execution', () => workerLogged(context, executionId), 120_000, 200);
 		const sentBeforeKill = await until(`a fifth of the sends out`, () => (sendsTo(context, prefix).requests >= sends / 5 ? sendsTo(context, prefix).requests : undefined), 300_000, 50);
