@@ -98,9 +98,9 @@ export const overloadLoad = (): Load => ({ seconds: Number(process.env.OVERLOAD_
 /** The whole comparison in one n8n: the baseline first, then each trigger. */
 export async function overloadBenchmark(
 	load: Load = overloadLoad(),
-	options: { port?: number; only?: string[]; extraEnv?: Record<string, string> } = {},
+	options: { port?: number; only?: string[]; extraEnv?: Record<string, string>; tarball?: string } = {},
 ): Promise<OverloadRow[]> {
-	const { port = Number(process.env.E2E_N8N_PORT ?? 5760), only = process.env.OVERLOAD_TARGETS?.split(','), extraEnv = envSettings(process.env.OVERLOAD_N8N_ENV) } = options;
+	const { port = Number(process.env.E2E_N8N_PORT ?? 5760), only = process.env.OVERLOAD_TARGETS?.split(','), extraEnv = envSettings(process.env.OVERLOAD_N8N_ENV), tarball = process.env.OVERLOAD_TARBALL } = options;
 	await ensureRuntime((line) => process.stdout.write(`  [bench] ${line}\n`));
 	fs.mkdirSync(WORK_DIR, { recursive: true });
 	const logPath = path.join(WORK_DIR, 'n8n.log');
@@ -113,7 +113,7 @@ export async function overloadBenchmark(
 			providers: sim.providers,
 			extraEnv,
 			log: (line) => logFile.write(`${line}\n`),
-			tarball: process.env.OVERLOAD_TARBALL,
+			tarball,
 		});
 		try {
 			const [baseline, ...triggers] = overloadTargets(sim);
