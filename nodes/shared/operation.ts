@@ -146,13 +146,11 @@ export async function runOperation<Params>(
 		concurrency: () => Math.min(limiter.max, limiter.limit + Math.ceil(limiter.limit / 5)),
 		keyOf: (itemIndex: number) => keys[itemIndex],
 	};
-	// A send's first item runs alone, so that if it fails without Continue On Fail (a wrong channel, a refused
-	// credential) nothing else was sent. Reads start together: a first login is shared by the requests that need
-	// it (session.ts), and a read that fails the node changes nothing at the provider.
-	const firstAlone = operation.kind === 'send' ? 1 : 0;
+	// The first item runs alone so that a session token it fetches is reused by all the others, instead of every
+	// concurrent item logging in at once; and so that, if it fails without Continue On Fail, nothing else was sent.
 	const results = [
-		...(await runPool(runnable.slice(0, firstAlone), options, work)),
-		...(await runPool(runnable.slice(firstAlone), options, work)),
+		...(await runPool(runnable.slice(0, 1), options, work)),
+		...(await runPool(runnable.slice(1), options, work)),
 	];
 	const outcomes = new Map(runnable.map((itemIndex, position) => [itemIndex, results[position]]));
 	const firstFailure = continueOnFail ? undefined : runnable.find((itemIndex) => outcomes.get(itemIndex)?.status === 'rejected');
