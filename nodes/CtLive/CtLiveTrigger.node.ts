@@ -11,8 +11,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CHAT_TRIGGER_VERSIONS, mediaDownloadOptions, readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
 import { PROVIDER } from './api';
-import { acceptedAnswer, outboundEvents, outboundMessageSchema } from './outbound';
-import { resendDetection } from './resends';
+import { acceptedAnswer, outboundEvents, outboundMessageSchema } from './trigger/outbound';
+import { resendDetection } from './trigger/resends';
 
 const DEFAULT_RESEND_WINDOW_SECONDS = 300;
 
