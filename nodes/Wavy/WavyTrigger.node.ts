@@ -2,8 +2,8 @@ import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CHAT_TRIGGER_VERSIONS, mediaDownloadOptions, parameterFields, readMediaDownload, receiveWebhook, type WebhookAuth } from '../shared/trigger';
-import { CREDENTIAL_TYPE, PROVIDER, moBatchSchema } from './api';
-import { moEvent, totalWarning } from './mo';
+import { CREDENTIAL_TYPE, PROVIDER } from './api';
+import { moBatchSchema, moEvent, totalWarning } from './trigger/mo';
 
 const SETUP =
 	'Wavy (Sinch) posts every batch of messages your customers send to one callback URL, with no auth header, so ' +
