@@ -4,8 +4,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { readBoolean, readSimplify, simplifyField } from '../shared/fields';
 import { USER_CHANNEL_CODES } from './channels';
 import { channelsField, readChannels, readIsoDate } from './fields';
-import type { PollState, TriggerSettings } from './newUsers';
-import { pollNewUsers, sampleUsers, userRows } from './newUsers';
+import type { PollState, TriggerSettings } from './trigger/newUsers';
+import { pollNewUsers, sampleUsers, userRows } from './trigger/newUsers';
 
 export class NetcoreBotTrigger implements INodeType {
 	description: INodeTypeDescription = {
