@@ -21,10 +21,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { ensureRuntime } from '../../runtime/ensure';
-import { chooseCredentials } from '../../scripts/lib/credentials';
-import { N8nClient, installCommunityPackage, startN8n, type N8nServer } from '../../scripts/lib/n8n';
-import { OWNER, PROJECT_ROOT, packPackage } from '../../scripts/lib/stage';
+import type { N8nClient, N8nServer } from '../../scripts/lib/n8n';
+import { PROJECT_ROOT } from '../../scripts/lib/stage';
 import { startSimulator, type Simulator } from '../simulator';
+import { startBenchN8n } from './bench-n8n';
 import { fireDeliveries, settled, storedExecutions, tally, type Delivery, type Load, type Tally } from './overload-load';
 import { overloadTargets, type OverloadTarget } from './overload-targets';
 
@@ -42,28 +42,6 @@ export interface OverloadRow {
 }
 
 const WORK_DIR = path.join(PROJECT_ROOT, '.tmp', 'bench-overload');
-
-/** Starts n8n with the package and the credentials the targets use; its output goes to `logFile`. */
-async function startBenchN8n(sim: Simulator, port: number, extraEnv: Record<string, string>, logFile: fs.WriteStream) {
-	const userFolder = path.join(WORK_DIR, 'n8n-user');
-	fs.rmSync(userFolder, { recursive: true, force: true });
-	installCommunityPackage(process.env.OVERLOAD_TARBALL ?? packPackage(path.join(WORK_DIR, 'pack')), userFolder);
-	const server = await startN8n({ userFolder, port, extraEnv, log: (line) => logFile.write(`${line}\n`) });
-	try {
-		const n8n = new N8nClient(server.url);
-		await n8n.setupOwner(OWNER);
-		await n8n.createApiKey();
-		const credentials = new Map<string, { id: string; name: string }>();
-		for (const choice of chooseCredentials(sim.providers, { root: PROJECT_ROOT, simulatorOnly: true })) {
-			const created = await n8n.createCredential({ name: choice.name, type: choice.type, data: choice.data });
-			credentials.set(choice.type, { id: created.id, name: created.name });
-		}
-		return { server, n8n, credentials };
-	} catch (error) {
-		await server.stop();
-		throw error;
-	}
-}
 
 /**
  * Posts one delivery until it is answered 200 (bounded): a just-activated webhook answers 404 for a moment, and an
@@ -136,16 +114,23 @@ export const overloadLoad = (): Load => ({ seconds: Number(process.env.OVERLOAD_
 /** The whole comparison in one n8n: the baseline first, then each trigger. */
 export async function overloadBenchmark(
 	load: Load = overloadLoad(),
-	options: { port?: number; only?: string[]; extraEnv?: Record<string, string> } = {},
+	options: { port?: number; only?: string[]; extraEnv?: Record<string, string>; tarball?: string } = {},
 ): Promise<OverloadRow[]> {
-	const { port = Number(process.env.E2E_N8N_PORT ?? 5760), only = process.env.OVERLOAD_TARGETS?.split(','), extraEnv = envSettings(process.env.OVERLOAD_N8N_ENV) } = options;
+	const { port = Number(process.env.E2E_N8N_PORT ?? 5760), only = process.env.OVERLOAD_TARGETS?.split(','), extraEnv = envSettings(process.env.OVERLOAD_N8N_ENV), tarball = process.env.OVERLOAD_TARBALL } = options;
 	await ensureRuntime((line) => process.stdout.write(`  [bench] ${line}\n`));
 	fs.mkdirSync(WORK_DIR, { recursive: true });
 	const logPath = path.join(WORK_DIR, 'n8n.log');
 	const logFile = fs.createWriteStream(logPath);
 	const sim = await startSimulator({ quiet: true });
 	try {
-		const { server, n8n, credentials } = await startBenchN8n(sim, port, extraEnv, logFile);
+		const { server, n8n, credentials } = await startBenchN8n({
+			workDir: WORK_DIR,
+			port,
+			providers: sim.providers,
+			extraEnv,
+			log: (line) => logFile.write(`${line}\n`),
+			tarball,
+		});
 		try {
 			const [baseline, ...triggers] = overloadTargets(sim);
 			const env = { sim, server, n8n, credentials, logPath };
