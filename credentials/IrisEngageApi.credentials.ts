@@ -7,8 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { loginFailed } from '../nodes/shared/errors';
-import { sharedLogin } from '../nodes/shared/session';
+import { postTokenLogin, sharedLogin } from '../nodes/shared/session';
 import { irisEngageApiUrl } from '../nodes/IrisEngage/endpoint';
 
 /**
@@ -70,21 +69,9 @@ export class IrisEngageApi implements ICredentialType {
 		const url = `${irisEngageApiUrl(credentials)}/Users/authenticate`;
 		// Items side by side that all find the session expired share one login.
 		return await sharedLogin([url, credentials.name, credentials.password], credentials.sessionToken, 'sessionToken', async () => {
-			let answer: { token?: string };
-			try {
-				answer = (await this.helpers.httpRequest({
-					method: 'POST',
-					url,
-					body: { Name: credentials.name, Password: credentials.password },
-					json: true,
-				})) as { token?: string };
-			} catch (error) {
-				throw loginFailed('IrisEngage', error);
-			}
-			if (!answer?.token) {
-				throw new Error('IrisEngage login failed: no token in its answer (check the Base URL and API Path)');
-			}
-			return { sessionToken: answer.token };
+			const body = { Name: credentials.name, Password: credentials.password };
+			const { token } = await postTokenLogin(this, { provider: 'IrisEngage', url, body, tokenField: 'token', check: 'the Base URL and API Path' });
+			return { sessionToken: token };
 		});
 	}
 

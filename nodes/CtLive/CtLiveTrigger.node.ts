@@ -9,16 +9,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { CHAT_TRIGGER_VERSIONS, mediaDownloadOptions, readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
+import { CHAT_TRIGGER_VERSIONS, readMediaDownload, receiveWebhook, webhookRegistration } from '../shared/trigger';
 import { PROVIDER } from './api';
-import { acceptedAnswer, outboundEvents, outboundMessageSchema } from './outbound';
-import { resendDetection } from './resends';
-
-const DEFAULT_RESEND_WINDOW_SECONDS = 300;
-
-interface TriggerOptions {
-	resendWindowSeconds?: number;
-}
+import { acceptedAnswer, outboundEvents, outboundMessageSchema } from './trigger/outbound';
+import { readResendWindowMs, triggerProperties } from './trigger/properties';
+import { resendDetection } from './trigger/resends';
 
 export class CtLiveTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,43 +31,8 @@ export class CtLiveTrigger implements INodeType {
 		credentials: [{ name: 'ctLiveWebhookApi', required: true, testedBy: 'ctLiveWebhookCredentialCheck' }],
 		// responseData empty: n8n sends the answer webhook() returns once the execution is stored (else "firstEntryJson").
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'ctlive' }],
-		properties: [
-			{
-				displayName:
-					"In CTLive, set this node's Production URL as the channel's outbound URL, with the user and password of the credential (HTTP Basic)",
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				// Top level, where the Mehery and Wavy triggers (and most n8n nodes) have it.
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether to emit the normalized chat message (with scenarioKey) instead of CTLive's own fields for each destination",
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					...mediaDownloadOptions('the image or document'),
-					{
-						displayName: 'Resend Window (Seconds)',
-						name: 'resendWindowSeconds',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: DEFAULT_RESEND_WINDOW_SECONDS,
-						description:
-							'CTLive resends a call it got no answer to. A call with exactly the same content within this time is that resend: it gets the first answer (the same message IDs) and starts no execution. 0 treats every call as new.',
-					},
-				],
-			},
-		],
+		// A copy per node: n8n adds parameters (a polling trigger's Poll Times) to this array in place.
+		properties: [...triggerProperties],
 	};
 
 	/**
@@ -100,8 +60,7 @@ export class CtLiveTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const options = this.getNodeParameter('options', {}) as TriggerOptions;
-		const windowMs = Math.max(0, Number(options.resendWindowSeconds ?? DEFAULT_RESEND_WINDOW_SECONDS)) * 1000;
+		const windowMs = readResendWindowMs(this);
 		const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().id ?? this.getNode().name}`;
 		return await receiveWebhook(this, {
 			provider: PROVIDER,

@@ -5,7 +5,9 @@ import type { LimitSpec, Show } from '../shared/fields';
 import { limitField, readLimit, readSimplify, readTimeZone, returnAllField, simplifyField } from '../shared/fields';
 import { readPhoneDigits } from '../shared/phone';
 import { PROVIDER } from './api';
-import { MAX_SESSIONS } from './sessions';
+
+/** The most sessions "Return All" returns; more is an error, never a silent cut. */
+export const MAX_SESSIONS = 10_000;
 
 /** Parameters only IrisEngage has, and their validating readers; the generic ones live in nodes/shared/fields. */
 

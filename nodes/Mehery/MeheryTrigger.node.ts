@@ -54,7 +54,8 @@ export class MeheryTrigger implements INodeType {
 				path: 'mehery',
 			},
 		],
-		properties: triggerProperties,
+		// A copy per node: n8n adds parameters (a polling trigger's Poll Times) to this array in place.
+		properties: [...triggerProperties],
 	};
 
 	webhookMethods = {

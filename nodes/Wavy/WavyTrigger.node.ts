@@ -1,16 +1,10 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { CHAT_TRIGGER_VERSIONS, mediaDownloadOptions, parameterFields, readMediaDownload, receiveWebhook, type WebhookAuth } from '../shared/trigger';
-import { CREDENTIAL_TYPE, PROVIDER, moBatchSchema } from './api';
-import { moEvent, totalWarning } from './mo';
-
-const SETUP =
-	'Wavy (Sinch) posts every batch of messages your customers send to one callback URL, with no auth header, so ' +
-	'the secret goes into the URL. Set a Webhook Secret in the Wavy API credential, activate this workflow, then ask ' +
-	'Wavy (portal or support) to set your number\'s MO callback URL to this node\'s Production URL followed by ' +
-	'<code>?secret=</code> and that secret (or, with Secret In = Path Segment, the URL with <code>:secret</code> replaced by ' +
-	'it). Other calls get 401. The node answers 200 before the workflow runs: Wavy retries answers slower than ~200 ms.';
+import { CHAT_TRIGGER_VERSIONS, parameterFields, readMediaDownload, receiveWebhook, type WebhookAuth } from '../shared/trigger';
+import { CREDENTIAL_TYPE, PROVIDER } from './api';
+import { moBatchSchema, moEvent, totalWarning } from './trigger/mo';
+import { triggerProperties } from './trigger/properties';
 
 /** Ids kept per trigger node: several minutes of Wavy's retries even at thousands of messages per minute. */
 const REMEMBERED_IDS = 10_000;
@@ -48,35 +42,8 @@ export class WavyTrigger implements INodeType {
 				...parameterFields({ path: (p) => (p.secretIn === 'path' ? 'mo/:secret' : 'mo') }),
 			},
 		],
-		properties: [
-			{ displayName: SETUP, name: 'setupNotice', type: 'notice', default: '' },
-			{
-				displayName: 'Secret In',
-				name: 'secretIn',
-				type: 'options',
-				options: [
-					{ name: 'Query Parameter', value: 'query', description: 'The callback URL is the Production URL followed by ?secret= and the Webhook Secret' },
-					{ name: 'Path Segment', value: 'path', description: 'The callback URL is the Production URL with :secret replaced by the Webhook Secret' },
-				],
-				default: 'query',
-				description: 'Where the callback URL you give Wavy carries the Webhook Secret of the credential',
-			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to emit each message in the normalized chat-message shape (ISO 8601 timestamp) instead of as Wavy sent it',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: mediaDownloadOptions('the image, audio, video or document (the answer to Wavy is sent first)'),
-			},
-		],
+		// A copy per node: n8n adds parameters (a polling trigger's Poll Times) to this array in place.
+		properties: [...triggerProperties],
 	};
 
 	/**

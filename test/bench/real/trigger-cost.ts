@@ -4,8 +4,7 @@
  * messages. Beside it, `JSON.parse` of the same body (n8n parses every JSON body before any node runs). Both run
  * in this process, alternating, the median of 5 rounds of 2,000 deliveries of 10 messages.
  */
-import { moBatchSchema } from '../../../nodes/Wavy/api';
-import { moEvent, totalWarning } from '../../../nodes/Wavy/mo';
+import { moBatchSchema, moEvent, totalWarning } from '../../../nodes/Wavy/trigger/mo';
 import { safeEqual, seal } from '../../../nodes/shared/webhookAuth';
 import { moBatch } from '../../simulator/providers/wavy-data';
 import { median } from './figures';

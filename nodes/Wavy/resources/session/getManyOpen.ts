@@ -5,7 +5,7 @@ import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import { optionsField, readLimit, readSimplify, readTimeZone, returnAllOrLimitFields, simplifyField, timeZoneOption } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { PROVIDER } from '../../api';
-import { checkNumericId, listOpenSessions, type OpenSessionsQuery } from '../../sessions';
+import { checkNumericId, listOpenSessions, type OpenSessionsQuery } from './sessions';
 
 const show = { resource: ['session'], operation: ['getManyOpen'] };
 

@@ -1,8 +1,40 @@
 import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
 
-import type { TriggerEvent } from '../shared/trigger';
-import type { MoBatch, MoMessage } from './api';
+import type { TriggerEvent } from '../../shared/trigger';
+import { textOrNumber } from '../api';
 import { moToChatMessage } from './normalize';
+
+/** The `message` object of an MO (mobile-originated) message; its fields depend on `type`. */
+export const moContentSchema = z
+	.object({
+		type: z.string().min(1),
+		messageText: z.string().nullish(),
+		mediaUrl: z.string().nullish(),
+		mimeType: z.string().nullish(),
+		caption: z.string().nullish(),
+		location: z.record(z.unknown()).nullish(),
+		contacts: z.array(z.record(z.unknown())).nullish(),
+	})
+	.passthrough();
+
+/** One MO message of a batch, as Wavy posts it. */
+export const moMessageSchema = z
+	.object({
+		id: textOrNumber.pipe(z.string().min(1)),
+		source: textOrNumber.nullish(),
+		origin: textOrNumber.nullish(),
+		userProfile: z.object({ name: z.string().nullish() }).passthrough().nullish(),
+		message: moContentSchema,
+		receivedAt: z.number().finite().nullish(),
+		receivedDate: z.string().nullish(),
+	})
+	.passthrough();
+export type MoMessage = z.infer<typeof moMessageSchema>;
+
+/** An MO batch: `total` is Wavy's own count and may disagree with `data`. */
+export const moBatchSchema = z.object({ total: z.number().int().nonnegative().nullish(), data: z.array(moMessageSchema) }).passthrough();
+export type MoBatch = z.infer<typeof moBatchSchema>;
 
 /** Wavy's `total` disagreeing with what `data` holds: the batch is still processed, with this note on each item. */
 export function totalWarning(batch: MoBatch): string | undefined {

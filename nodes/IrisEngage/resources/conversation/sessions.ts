@@ -1,11 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { IrisSession } from './api';
-import { listSessions } from './api';
+import type { IrisSession } from '../../api';
+import { listSessions } from '../../api';
+import { MAX_SESSIONS } from '../../fields';
 
-/** The most sessions "Return All" returns; more is an error, never a silent cut. */
-export const MAX_SESSIONS = 10_000;
 /** IrisEngage has no paging, only a count: "all" asks for these counts in turn, the last one past the cap. */
 const RETURN_ALL_WINDOWS = [100, 1_000, MAX_SESSIONS + 1];
 

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { toChatMessage } from '../shared/chatMessage';
-import type { TriggerEvent } from '../shared/trigger';
-import { PENDING_ENROUTE } from './statuses';
+import { toChatMessage } from '../../shared/chatMessage';
+import type { TriggerEvent } from '../../shared/trigger';
+import { PENDING_ENROUTE } from '../statuses';
 
 export const PROVIDER_KEY = 'ctlive';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { SendOperation } from '../shared/operation';
-import { postResults, type ResultEntry } from './api';
-import { readItemsPerRequest } from './fields';
+import type { SendOperation } from '../../shared/operation';
+import { postResults, type ResultEntry } from '../api';
+import { readItemsPerRequest } from '../fields';
 
 /**
  * "Items per Request": several input items posted as one `results` array. Built on the shared runOperation, so

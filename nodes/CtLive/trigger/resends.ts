@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'crypto';
 
-import type { PayloadDedupe } from '../shared/trigger';
+import type { PayloadDedupe } from '../../shared/trigger';
 import type { OutboundMessage } from './outbound';
 
 /**

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { compact } from '../../../shared/fields';
+
 /** What one Message → Send item delivers, validated; `buildOutboundMessage` turns it into Mehery's OutBoundMsg. */
 
 export interface Recipient {
@@ -48,11 +50,6 @@ export interface OutboundMessage {
 	content: MessageContent;
 	buttons: Button[];
 	mask: boolean;
-}
-
-/** Drops undefined and empty-string fields, so the body holds only what the user gave. */
-export function compact<T extends object>(object: T): Partial<T> {
-	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== '')) as Partial<T>;
 }
 
 /** A content's fields without its `type` tag. */

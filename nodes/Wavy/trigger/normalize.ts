@@ -1,22 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { toChatMessage, type ChatMessage } from '../shared/chatMessage';
-import { EPOCH_MS_FORMAT, ISO_FORMAT, parseProviderDate } from '../shared/dates';
-import { PROVIDER_KEY, type MoMessage } from './api';
-
-/** Formats of `session_created_at` seen in Wavy files; a value without a zone is read in the chosen time zone. */
-export const SESSION_DATE_FORMATS = [ISO_FORMAT, 'YYYY-MM-DD HH:mm:ss.SSS', 'YYYY-MM-DD HH:mm:ss', 'YYYY-MM-DD HH:mm', 'DD/MM/YYYY HH:mm:ss', 'DD/MM/YYYY HH:mm', EPOCH_MS_FORMAT];
-
-export interface OpenSession extends IDataObject {
-	origin: string;
-	sessionCreatedAt: string | null;
-}
-
-/** One open session: the destination number and when its session opened, in ISO 8601 UTC. */
-export function openSession(origin: string, createdAt: string | number | null | undefined, timeZone: string): OpenSession {
-	const blank = createdAt === undefined || createdAt === null || String(createdAt).trim() === '';
-	return { origin: origin.trim(), sessionCreatedAt: blank ? null : parseProviderDate(createdAt, SESSION_DATE_FORMATS, timeZone) };
-}
+import { toChatMessage, type ChatMessage } from '../../shared/chatMessage';
+import { EPOCH_MS_FORMAT, ISO_FORMAT, parseProviderDate } from '../../shared/dates';
+import { PROVIDER_KEY } from '../api';
+import type { MoMessage } from './mo';
 
 const MEDIA_TYPES = new Set(['IMAGE', 'AUDIO', 'VIDEO', 'DOCUMENT', 'STICKER', 'VOICE']);
 

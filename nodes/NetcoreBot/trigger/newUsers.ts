@@ -1,15 +1,15 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { describeFailure } from '../shared/failure';
-import { runPool } from '../shared/pool';
-import type { NetcoreUser, UsersQuery } from './api';
-import { getUsersPage } from './api';
-import { channelCode } from './channels';
-import { MIN_USERS_PAGE, normalizeBotUserId, usersWindow } from './fields';
-import { listTranscripts, listUsers } from './listing';
-import { simplifyUser } from './normalize';
-import { transcriptMessages } from './transcriptItems';
+import { describeFailure } from '../../shared/failure';
+import { runPool } from '../../shared/pool';
+import type { NetcoreUser, UsersQuery } from '../api';
+import { getUsersPage } from '../api';
+import { channelCode } from '../channels';
+import { MIN_USERS_PAGE, normalizeBotUserId, usersWindow } from '../fields';
+import { listTranscripts, listUsers } from '../listing';
+import { simplifyUser } from '../normalize';
+import { transcriptMessages } from '../transcriptItems';
 
 /**
  * What the polling trigger remembers in static data: the end of the last polled window and the users created

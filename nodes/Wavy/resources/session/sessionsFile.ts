@@ -1,7 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CSV_COLUMNS } from './api';
-import { openSession } from './normalize';
+import { EPOCH_MS_FORMAT, ISO_FORMAT, parseProviderDate } from '../../../shared/dates';
+import { CSV_COLUMNS } from '../../api';
+
+/** Formats of `session_created_at` seen in Wavy files; a value without a zone is read in the chosen time zone. */
+export const SESSION_DATE_FORMATS = [ISO_FORMAT, 'YYYY-MM-DD HH:mm:ss.SSS', 'YYYY-MM-DD HH:mm:ss', 'YYYY-MM-DD HH:mm', 'DD/MM/YYYY HH:mm:ss', 'DD/MM/YYYY HH:mm', EPOCH_MS_FORMAT];
+
+export interface OpenSession extends IDataObject {
+	origin: string;
+	sessionCreatedAt: string | null;
+}
+
+/** One open session: the destination number and when its session opened, in ISO 8601 UTC. */
+export function openSession(origin: string, createdAt: string | number | null | undefined, timeZone: string): OpenSession {
+	const blank = createdAt === undefined || createdAt === null || String(createdAt).trim() === '';
+	return { origin: origin.trim(), sessionCreatedAt: blank ? null : parseProviderDate(createdAt, SESSION_DATE_FORMATS, timeZone) };
+}
 
 /** The names the origin column may have, for messages: "origin" or "origem". */
 export const ORIGIN_NAMES = CSV_COLUMNS.origin.map((name) => `"${name}"`).join(' or ');

@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { wavyBaseUrl } from './endpoint';
-import { callProvider } from '../shared/call';
-import { csvObjects } from '../shared/csv';
-import { invalidParameter, providerApiError, unexpectedAnswerError } from '../shared/errors';
-import { describeFailure } from '../shared/failure';
-import { providerRequest } from '../shared/request';
-import { CREDENTIAL_TYPE, CSV_COLUMNS, PROVIDER, SESSIONS_PATH, sessionsAnswerSchema, type SessionRow } from './api';
-import { openSession } from './normalize';
-import { ORIGIN_NAMES, sessionOfRow, sessionsHeader, type SessionsHeader } from './sessionsFile';
+import { wavyBaseUrl } from '../../endpoint';
+import { callProvider } from '../../../shared/call';
+import { csvObjects } from '../../../shared/csv';
+import { invalidParameter, providerApiError, unexpectedAnswerError } from '../../../shared/errors';
+import { describeFailure } from '../../../shared/failure';
+import { providerRequest } from '../../../shared/request';
+import { CREDENTIAL_TYPE, CSV_COLUMNS, PROVIDER, SESSIONS_PATH, sessionsAnswerSchema, type SessionRow } from '../../api';
+import { openSession, ORIGIN_NAMES, sessionOfRow, sessionsHeader, type SessionsHeader } from './sessionsFile';
 
 export interface OpenSessionsQuery {
 	/** Undefined: the credential's Customer ID. */
