@@ -1,36 +1,19 @@
 /** A workflow of Mehery sends (Start → Customers → Send, and Ran On) and what reached the simulated Mehery. */
 import { randomUUID } from 'node:crypto';
 
+import { meherySendNode, type SendSettings } from '../e2e/mehery-send-node';
 import { countBy, PACKAGE, RAN_ON, ranOnNode, type QueueContext } from './harness';
 
 export const SEND_ROUTE = /\/api\/v1\/message\/send$/;
 
 /** `customersCode`: the Code node's JavaScript returning `{ json: { phone, orderId } }` items. */
-export async function sendWorkflow(context: QueueContext, name: string, customersCode: string, send: { options?: Record<string, unknown>; settings?: Record<string, unknown> } = {}) {
+export async function sendWorkflow(context: QueueContext, name: string, customersCode: string, send: SendSettings = {}) {
 	return await context.n8n.createWorkflow({
 		name,
 		nodes: [
 			{ id: randomUUID(), name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{ id: randomUUID(), name: 'Customers', type: 'n8n-nodes-base.code', typeVersion: 2, position: [200, 0], parameters: { jsCode: customersCode } },
-			{
-				id: randomUUID(),
-				name: 'Send',
-				type: `${PACKAGE}.mehery`,
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channelId: { __rl: true, mode: 'id', value: 'wa360:919999998888' },
-					recipientType: 'phone',
-					recipient: '={{ $json.phone }}',
-					messageType: 'text',
-					text: '=Order {{ $json.orderId }} has shipped',
-					options: send.options ?? {},
-				},
-				credentials: { meheryXmsApi: context.credentialIds.get('meheryXmsApi') },
-				...send.settings,
-			},
+			meherySendNode(randomUUID(), PACKAGE, context.credentialIds.get('meheryXmsApi'), send),
 			ranOnNode(),
 		],
 		connections: {
