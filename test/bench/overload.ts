@@ -13,7 +13,7 @@
  *
  * Alone: `npm run build && node -r ts-node/register/transpile-only test/bench/overload.ts`. Settings:
  * OVERLOAD_SECONDS (30), OVERLOAD_RATE (50 a second), OVERLOAD_TARGETS (e.g. `wavy,ctlive`; the baseline
- * always runs), E2E_N8N_PORT (5760), OVERLOAD_N8N_ENV (`NAME=value,...`: n8n settings for the whole run),
+ * and the reference row always run), E2E_N8N_PORT (5760), OVERLOAD_N8N_ENV (`NAME=value,...`: n8n settings for the whole run),
  * OVERLOAD_TARBALL (another build of the package, e.g. an earlier commit's `npm pack`, to compare).
  * n8n's output goes to .tmp/bench-overload/n8n.log.
  */
