@@ -7,9 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { loginFailed } from '../nodes/shared/errors';
-import { sharedLogin } from '../nodes/shared/session';
-import { joinUrl } from '../nodes/shared/urls';
+import { postTokenLogin, sharedLogin } from '../nodes/shared/session';
+import { irisEngageApiUrl } from '../nodes/IrisEngage/endpoint';
 
 /**
  * IrisEngage runs on the customer's own host. Name/Password buy a JWT that expires; n8n keeps it in the
@@ -70,21 +69,9 @@ export class IrisEngageApi implements ICredentialType {
 		const url = `${irisEngageApiUrl(credentials)}/Users/authenticate`;
 		// Items side by side that all find the session expired share one login.
 		return await sharedLogin([url, credentials.name, credentials.password], credentials.sessionToken, 'sessionToken', async () => {
-			let answer: { token?: string };
-			try {
-				answer = (await this.helpers.httpRequest({
-					method: 'POST',
-					url,
-					body: { Name: credentials.name, Password: credentials.password },
-					json: true,
-				})) as { token?: string };
-			} catch (error) {
-				throw loginFailed('IrisEngage', error);
-			}
-			if (!answer?.token) {
-				throw new Error('IrisEngage login failed: no token in its answer (check the Base URL and API Path)');
-			}
-			return { sessionToken: answer.token };
+			const body = { Name: credentials.name, Password: credentials.password };
+			const { token } = await postTokenLogin(this, { provider: 'IrisEngage', url, body, tokenField: 'token', check: 'the Base URL and API Path' });
+			return { sessionToken: token };
 		});
 	}
 
@@ -105,10 +92,4 @@ export class IrisEngageApi implements ICredentialType {
 			body: { MobileNo: '000', SessionCount: 1 },
 		},
 	};
-}
-
-/** Base URL + API path, tolerant of stray slashes on either side. */
-export function irisEngageApiUrl(credentials: ICredentialDataDecryptedObject): string {
-	// Its own trailing slash too: the operation paths are appended to this.
-	return joinUrl(credentials.baseUrl, String(credentials.apiPath || '/IrisEngage_API/api').replace(/\/+$/, ''));
 }

@@ -1,6 +1,6 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-export const MEHERY_DEFAULT_BASE_URL = 'https://api.mehery.xyz/xms';
+import { MEHERY_DEFAULT_BASE_URL } from '../nodes/Mehery/endpoint';
 
 /**
  * Mehery XMS authorizes every call with two headers, `x-api-key` and `x-api-id`. The webhook verify token is
@@ -67,12 +67,4 @@ export class MeheryXmsApi implements ICredentialType {
 			method: 'GET',
 		},
 	};
-}
-
-/** The API root from the credential, tolerant of a trailing slash and of a base URL given with /api/v1 already. */
-export function meheryApiUrl(baseUrl: unknown): string {
-	const root = String(baseUrl || MEHERY_DEFAULT_BASE_URL)
-		.replace(/\/+$/, '')
-		.replace(/\/api\/v1$/, '');
-	return `${root}/api/v1`;
 }

@@ -7,18 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { loginFailed } from '../nodes/shared/errors';
-import { sharedLogin } from '../nodes/shared/session';
-import { joinUrl } from '../nodes/shared/urls';
-
-/** The endpoint paths the credential lets the user set: the spec documents the calls but not where they live. Kept equal to the fields' defaults. */
-export const NETCORE_PATH_DEFAULTS = {
-	authPath: '/v1/auth',
-	usagePath: '/v1/usage',
-	usersPath: '/v1/users',
-	transcriptsPath: '/v1/transcripts',
-} as const;
-export type NetcorePath = keyof typeof NETCORE_PATH_DEFAULTS;
+import { postTokenLogin, sharedLogin } from '../nodes/shared/session';
+import { netcoreUrl } from '../nodes/NetcoreBot/endpoint';
 
 /**
  * App ID/App Secret buy a session token (`authToken`, valid until `expireAt`). n8n keeps it in the hidden
@@ -120,21 +110,9 @@ export class NetcoreBotApi implements ICredentialType {
 		const url = netcoreUrl(credentials, 'authPath');
 		// Items side by side that all find the session expired share one login.
 		return await sharedLogin([url, credentials.appId, credentials.appSecret], credentials.authToken, 'authToken', async () => {
-			let answer: { authToken?: unknown; expireAt?: unknown };
-			try {
-				answer = (await this.helpers.httpRequest({
-					method: 'POST',
-					url,
-					body: { appId: credentials.appId, appSecret: credentials.appSecret },
-					json: true,
-				})) as { authToken?: unknown; expireAt?: unknown };
-			} catch (error) {
-				throw loginFailed('Netcore Bot', error);
-			}
-			if (typeof answer?.authToken !== 'string' || answer.authToken === '') {
-				throw new Error('Netcore Bot login failed: no authToken in its answer (check the Base URL and Auth Path)');
-			}
-			return { authToken: answer.authToken, sessionExpiresAt: typeof answer.expireAt === 'string' ? answer.expireAt : '' };
+			const body = { appId: credentials.appId, appSecret: credentials.appSecret };
+			const { token, answer } = await postTokenLogin(this, { provider: 'Netcore Bot', url, body, tokenField: 'authToken', check: 'the Base URL and Auth Path' });
+			return { authToken: token, sessionExpiresAt: typeof answer.expireAt === 'string' ? answer.expireAt : '' };
 		});
 	}
 
@@ -155,9 +133,4 @@ export class NetcoreBotApi implements ICredentialType {
 			qs: { monthDate: '={{$now.toUTC().startOf("month").toFormat("yyyy-MM-dd")}}', channelId: 1010 },
 		},
 	};
-}
-
-/** Base URL + one of the endpoint paths, tolerant of stray slashes on either side. */
-export function netcoreUrl(credentials: ICredentialDataDecryptedObject, path: NetcorePath): string {
-	return joinUrl(credentials.baseUrl, String(credentials[path] || NETCORE_PATH_DEFAULTS[path]).trim());
 }

@@ -1,11 +1,12 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-export const WAVY_DEFAULT_BASE_URL = 'https://api-messaging.wavy.global';
+import { WAVY_DEFAULT_BASE_URL } from '../nodes/Wavy/endpoint';
 
 /**
  * Wavy / Sinch Messaging: every call carries the `UserName` and `AuthenticationToken` headers. The customer id
- * is asked for here too because Wavy has no call that works without one: the Test lists that customer's open
- * sessions, a harmless read. The webhook secret is for the trigger: it proves an MO batch comes from Wavy.
+ * is asked for here, once: Wavy has no call that works without one, the Test lists that customer's open sessions
+ * (a harmless read), and the Wavy node uses it unless a node names another customer. The webhook secret is for
+ * the trigger: it proves an MO batch comes from Wavy.
  */
 export class WavyApi implements ICredentialType {
 	name = 'wavyApi';
@@ -49,7 +50,7 @@ export class WavyApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: '42',
-			description: 'Your numeric Wavy customer ID. Only the credential Test uses it, to list your open sessions.',
+			description: 'Your numeric Wavy customer ID. The Wavy node uses it unless a node names another; the credential Test lists its open sessions.',
 		},
 		{
 			displayName: 'Webhook Secret',
@@ -80,9 +81,4 @@ export class WavyApi implements ICredentialType {
 			qs: { customerId: '={{$credentials.customerId}}' },
 		},
 	};
-}
-
-/** The base URL without trailing slashes. */
-export function wavyBaseUrl(baseUrl: unknown): string {
-	return String(baseUrl || WAVY_DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
 }

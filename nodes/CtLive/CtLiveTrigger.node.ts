@@ -10,17 +10,13 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CONVERSATION_WEBHOOK, conversationWebhook, publishConversationEndpoint, receiveConversationCall } from '../shared/conversation';
-import { combineMessagesOption, mediaDownloadOptions, readCombine, readMediaDownload, receiveWebhook, triggerScope, webhookRegistration } from '../shared/trigger';
+import { CHAT_TRIGGER_VERSIONS, readCombine, readMediaDownload, receiveWebhook, triggerScope, webhookRegistration } from '../shared/trigger';
 import { PROVIDER } from './api';
-import { conversationKeys, conversationSecret, senderOf, TRIGGER_PATH } from './conversation';
-import { acceptedAnswer, outboundEvents, outboundMessageSchema } from './outbound';
-import { resendDetection } from './resends';
-
-const DEFAULT_RESEND_WINDOW_SECONDS = 300;
-
-interface TriggerOptions {
-	resendWindowSeconds?: number;
-}
+import { conversationSecret, TRIGGER_PATH } from './conversation';
+import { conversationKeys, senderOf } from './trigger/conversation';
+import { acceptedAnswer, outboundEvents, outboundMessageSchema } from './trigger/outbound';
+import { readResendWindowMs, triggerProperties } from './trigger/properties';
+import { resendDetection } from './trigger/resends';
 
 export class CtLiveTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,7 +24,8 @@ export class CtLiveTrigger implements INodeType {
 		name: 'ctLiveTrigger',
 		icon: { light: 'file:ctlive.svg', dark: 'file:ctlive.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: CHAT_TRIGGER_VERSIONS,
+		defaultVersion: 1.1,
 		subtitle: 'Outbound messages from CTLive agents',
 		description: 'Starts the workflow when a CTLive agent answers a customer on this channel (text, image or document)',
 		defaults: { name: 'CTLive Trigger' },
@@ -41,44 +38,8 @@ export class CtLiveTrigger implements INodeType {
 			// Where a CTLive node's Send and Wait for Reply registers its wait (signed with this credential's password).
 			conversationWebhook,
 		],
-		properties: [
-			{
-				displayName:
-					"In CTLive, set this node's Production URL as the channel's outbound URL, with the user and password of the credential (HTTP Basic)",
-				name: 'notice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				// Top level, where the Mehery and Wavy triggers (and most n8n nodes) have it.
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether to emit the normalized chat message (with scenarioKey) instead of CTLive's own fields for each destination",
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					combineMessagesOption('answers an agent sends one customer'),
-					...mediaDownloadOptions('the image or document'),
-					{
-						displayName: 'Resend Window (Seconds)',
-						name: 'resendWindowSeconds',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: DEFAULT_RESEND_WINDOW_SECONDS,
-						description:
-							'CTLive resends a call it got no answer to. A call with exactly the same content within this time is that resend: it gets the first answer (the same message IDs) and starts no execution. 0 treats every call as new.',
-					},
-				],
-			},
-		],
+		// A copy per node: n8n adds parameters (a polling trigger's Poll Times) to this array in place.
+		properties: [...triggerProperties],
 	};
 
 	/**
@@ -111,8 +72,7 @@ export class CtLiveTrigger implements INodeType {
 		if (this.getWebhookName() === CONVERSATION_WEBHOOK) return receiveConversationCall(this, await conversationSecret(this), triggerScope(this));
 		// Read only when a delivery needs it (a reply handed over, a burst saved): n8n reads credentials slowly.
 		const secret = async () => await conversationSecret(this);
-		const options = this.getNodeParameter('options', {}) as TriggerOptions;
-		const windowMs = Math.max(0, Number(options.resendWindowSeconds ?? DEFAULT_RESEND_WINDOW_SECONDS)) * 1000;
+		const windowMs = readResendWindowMs(this);
 		const scope = `${this.getWorkflow().id ?? ''}/${this.getNode().id ?? this.getNode().name}`;
 		return await receiveWebhook(this, {
 			provider: PROVIDER,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { irisEngageApiUrl } from '../../credentials/IrisEngageApi.credentials';
+import { irisEngageApiUrl } from './endpoint';
 import { callProvider } from '../shared/call';
 
 export const PROVIDER = 'IrisEngage';

@@ -3,8 +3,11 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { invalidParameter } from '../shared/errors';
 import type { LimitSpec, Show } from '../shared/fields';
 import { limitField, readLimit, readSimplify, readTimeZone, returnAllField, simplifyField } from '../shared/fields';
+import { readPhoneDigits } from '../shared/phone';
 import { PROVIDER } from './api';
-import { MAX_SESSIONS } from './sessions';
+
+/** The most sessions "Return All" returns; more is an error, never a silent cut. */
+export const MAX_SESSIONS = 10_000;
 
 /** Parameters only IrisEngage has, and their validating readers; the generic ones live in nodes/shared/fields. */
 
@@ -15,21 +18,12 @@ export const mobileNumberField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: '971569113820',
-	description: 'Customer WhatsApp number in international format, digits only (a leading + and spaces are ignored)',
+	description: 'Customer WhatsApp number in international format (a leading + or 00, spaces and dashes are ignored)',
 };
 
 export function readMobileNumber(context: IExecuteFunctions, itemIndex: number): string {
 	const value = String(context.getNodeParameter('mobileNumber', itemIndex, '')).trim();
-	const digits = value.replace(/^\+/, '').replace(/[\s()-]/g, '');
-	if (!/^\d{4,20}$/.test(digits)) {
-		throw invalidParameter(
-			context.getNode(),
-			'Mobile Number',
-			`"${value}" is not a phone number. Use 4 to 20 digits in international format, e.g. 971569113820 (a leading + and spaces are allowed).`,
-			itemIndex,
-		);
-	}
-	return digits;
+	return readPhoneDigits(value, '971569113820', (problem) => invalidParameter(context.getNode(), 'Mobile Number', problem, itemIndex));
 }
 
 /** IrisEngage's "limit" is a count of sessions. */

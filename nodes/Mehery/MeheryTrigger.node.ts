@@ -2,14 +2,13 @@ import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CONVERSATION_WEBHOOK, conversationWebhook, publishConversationEndpoint, receiveConversationCall } from '../shared/conversation';
-import { readCombine, readMediaDownload, receiveWebhook, triggerScope, webhookRegistration } from '../shared/trigger';
+import { CHAT_TRIGGER_VERSIONS, parameterFields, readCombine, readMediaDownload, receiveWebhook, triggerScope, webhookRegistration } from '../shared/trigger';
 import { anyObject, CREDENTIAL_TYPE, dataOf, meheryApiRoot, meheryRequest, PROVIDER, receiptSchema } from './api';
-import { conversationKeys, conversationSecret, senderOf, TRIGGER_PATH } from './conversation';
+import { conversationSecret, TRIGGER_PATH } from './conversation';
+import { conversationKeys, senderOf } from './trigger/conversation';
 import { codeOf, deliverySchema, isContactRequest, splitDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/properties';
 
-/** When the workflow's last node answers contact info requests (the webhook's response mode then waits for it). */
-const ANSWERED_BY_WORKFLOW = '$parameter["events"].includes("contactInfo") && $parameter["contactInfoResponse"] === "workflow"';
 
 interface TriggerCredentials {
 	verifyToken?: string;
@@ -33,7 +32,8 @@ export class MeheryTrigger implements INodeType {
 		name: 'meheryTrigger',
 		icon: { light: 'file:mehery.svg', dark: 'file:mehery.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: CHAT_TRIGGER_VERSIONS,
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow when Mehery XMS delivers messages, status updates, session events or contact info requests',
 		defaults: { name: 'Mehery Trigger' },
@@ -48,14 +48,19 @@ export class MeheryTrigger implements INodeType {
 				// answer, which n8n sends once the execution is stored (an empty responseData makes n8n send the
 				// answer webhook() returns; without one it would send the word "firstEntryJson").
 				// (n8n's Respond to Webhook node refuses to run after any trigger but n8n's own webhook nodes.)
-				responseMode: `={{ ${ANSWERED_BY_WORKFLOW} ? "lastNode" : "onReceived" }}`,
-				responseData: `={{ ${ANSWERED_BY_WORKFLOW} ? "firstEntryJson" : "" }}`,
+				// Self-contained functions (n8n inlines them into the editor's template): is the workflow's last node
+				// answering contact info requests?
+				...parameterFields({
+					responseMode: (p) => (Array.isArray(p.events) && (p.events as unknown[]).includes('contactInfo') && p.contactInfoResponse === 'workflow' ? 'lastNode' : 'onReceived'),
+					responseData: (p) => (Array.isArray(p.events) && (p.events as unknown[]).includes('contactInfo') && p.contactInfoResponse === 'workflow' ? 'firstEntryJson' : ''),
+				}),
 				path: TRIGGER_PATH,
 			},
 			// Where a Mehery node's Send and Wait for Reply registers its wait (signed with the API key).
 			conversationWebhook,
 		],
-		properties: triggerProperties,
+		// A copy per node: n8n adds parameters (a polling trigger's Poll Times) to this array in place.
+		properties: [...triggerProperties],
 	};
 
 	webhookMethods = {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHookFunctions, IHttpRequestMethods, ILoadOptionsFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { meheryApiUrl } from '../../credentials/MeheryXmsApi.credentials';
+import { meheryApiUrl } from './endpoint';
 import { callProvider } from '../shared/call';
 import type { RequestKind } from '../shared/request';
 
@@ -115,6 +115,16 @@ export async function listChannels(context: MeheryContext, sandbox: boolean, ite
 	const qs = sandbox ? { sandbox: true, sabdnox: true } : undefined;
 	const answer = await meheryRequest(context, { method: 'GET', path: '/config/channels', qs, itemIndex }, resultsOf(channelSchema), 'channel list');
 	return resultList(answer) as MeheryChannel[];
+}
+
+/**
+ * Every channel, sandbox ones marked `sandbox: true` and live ones `sandbox: false`. Mehery's channel object has no
+ * such flag, so the sandbox ones are those the list with sandbox channels adds to the list without them.
+ */
+export async function listChannelsMarked(context: MeheryContext, itemIndex?: number): Promise<MeheryChannel[]> {
+	const [live, all] = await Promise.all([listChannels(context, false, itemIndex), listChannels(context, true, itemIndex)]);
+	const liveIds = new Set(live.map((channel) => channel.channelId));
+	return all.map((channel) => ({ ...channel, sandbox: !liveIds.has(channel.channelId) }));
 }
 
 /** GET /config/tmpl/hsm, optionally only templates with `channelStatus` on `channelId`. */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { netcoreUrl, type NetcorePath } from '../../credentials/NetcoreBotApi.credentials';
+import { netcoreUrl, type NetcorePath } from './endpoint';
 import { callProvider } from '../shared/call';
 import type { RequestContext } from '../shared/request';
 

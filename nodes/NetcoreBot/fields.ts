@@ -3,7 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { parseProviderDate } from '../shared/dates';
 import { invalidParameter } from '../shared/errors';
 import type { ParameterContext, Show } from '../shared/fields';
-import { getParameter, readPositiveInteger, readReturnAll, returnAllField } from '../shared/fields';
+import { getParameter } from '../shared/fields';
+import { phoneNumberProblem, phoneDigits } from '../shared/phone';
 import type { DateWindow } from './api';
 import { CHANNELS, WHATSAPP, channelCode, channelOptions, describeChannels } from './channels';
 
@@ -19,28 +20,6 @@ export const MIN_USERS_PAGE = MIN_PAGE + 1;
  * sent. An empty Start Date means this instant, before any bot user: every user up to the End Date.
  */
 export const USERS_EARLIEST = '2000-01-01T00:00:00.000Z';
-
-export function limitFields(show: Show): INodeProperties[] {
-	return [
-		returnAllField(show),
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: MIN_PAGE, maxValue: MAX_PAGE },
-			default: 50,
-			description: 'Max number of results to return',
-			hint: `From ${MIN_PAGE} to ${MAX_PAGE}, as Netcore allows per request; turn on Return All for more`,
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-	];
-}
-
-/** The Limit, or undefined with Return All on. */
-export function readNetcoreLimit(context: ParameterContext, itemIndex: number): number | undefined {
-	if (readReturnAll(context, itemIndex)) return undefined;
-	return readPositiveInteger(context, itemIndex, { name: 'limit', displayName: 'Limit', min: MIN_PAGE, max: MAX_PAGE });
-}
 
 export function channelField(show: Show, codes: readonly number[], description: string): INodeProperties {
 	return {
@@ -183,7 +162,7 @@ export function readBotUserId(context: ParameterContext, itemIndex: number, chan
 		throw invalidParameter(
 			context.getNode(),
 			'Bot User',
-			`"${value}" is not a phone number. For ${CHANNELS[WHATSAPP]} use the number in international format, e.g. +919876543210.`,
+			`${phoneNumberProblem(value, '+919876543210')} ${CHANNELS[WHATSAPP]} bot users are their phone numbers.`,
 			itemIndex,
 		);
 	}
@@ -193,6 +172,6 @@ export function readBotUserId(context: ParameterContext, itemIndex: number, chan
 /** The id as the transcripts call wants it; undefined for a WhatsApp id that is not a phone number. */
 export function normalizeBotUserId(value: string, channelId: number): string | undefined {
 	if (channelId !== WHATSAPP) return value.trim();
-	const digits = value.replace(/[\s().-]/g, '').replace(/^(\+|00)/, '');
-	return /^\d{8,15}$/.test(digits) ? `+${digits}` : undefined;
+	const digits = phoneDigits(value);
+	return digits === undefined ? undefined : `+${digits}`;
 }

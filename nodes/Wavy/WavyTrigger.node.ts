@@ -2,22 +2,21 @@ import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CONVERSATION_WEBHOOK, conversationWebhook, receiveConversationCall } from '../shared/conversation';
-import { combineMessagesOption, mediaDownloadOptions, readCombine, readMediaDownload, receiveWebhook, triggerScope, type TriggerEvent, type WebhookAuth } from '../shared/trigger';
-import { CREDENTIAL_TYPE, PROVIDER, moBatchSchema } from './api';
-import { moEvent, totalWarning } from './mo';
-
-const SETUP =
-	'Wavy (Sinch) posts every batch of messages your customers send to one callback URL, with no auth header, so ' +
-	'the secret goes into the URL. Set a Webhook Secret in the Wavy API credential, activate this workflow, then ask ' +
-	'Wavy (portal or support) to set your number\'s MO callback URL to this node\'s Production URL followed by ' +
-	'<code>?secret=</code> and that secret (or, with Secret In = Path Segment, the URL with <code>:secret</code> replaced by ' +
-	'it). Other calls get 401. The node answers 200 before the workflow runs: Wavy retries answers slower than ~200 ms.';
+import { CHAT_TRIGGER_VERSIONS, parameterFields, readCombine, readMediaDownload, receiveWebhook, triggerScope, type TriggerEvent, type WebhookAuth } from '../shared/trigger';
+import { CREDENTIAL_TYPE, PROVIDER } from './api';
+import { moBatchSchema, moEvent, totalWarning } from './trigger/mo';
+import { triggerProperties } from './trigger/properties';
 
 /** Whose burst a message belongs to (Combine Messages Sent Within): the number that sent it. */
 const senderOf = (event: TriggerEvent) => (typeof event.simplified.from === 'string' && event.simplified.from !== '' ? `from:${event.simplified.from}` : undefined);
 
 /** Ids kept per trigger node: several minutes of Wavy's retries even at thousands of messages per minute. */
 const REMEMBERED_IDS = 10_000;
+/**
+ * The newest of them written to static data, what a restart remembers: n8n reads static data twice for every
+ * delivery, and 10,000 there made n8n start half the executions under load (npm run bench).
+ */
+const PERSISTED_IDS = 1_000;
 
 interface WavyCredentials {
 	webhookSecret?: string;
@@ -29,7 +28,8 @@ export class WavyTrigger implements INodeType {
 		name: 'wavyTrigger',
 		icon: { light: 'file:wavy.svg', dark: 'file:wavy.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: CHAT_TRIGGER_VERSIONS,
+		defaultVersion: 1.1,
 		subtitle: '=Secret in {{$parameter["secretIn"]}}',
 		description: 'Starts the workflow when customers message your Wavy / Sinch number (MO batches)',
 		defaults: { name: 'Wavy Trigger' },
@@ -43,43 +43,13 @@ export class WavyTrigger implements INodeType {
 				responseMode: 'onReceived',
 				// Empty: n8n sends the answer webhook() returns, once the execution is stored (without it: "firstEntryJson").
 				responseData: '',
-				path: '={{$parameter["secretIn"] === "path" ? "mo/:secret" : "mo"}}',
+				...parameterFields({ path: (p) => (p.secretIn === 'path' ? 'mo/:secret' : 'mo') }),
 			},
 			// The trigger's own endpoint, signed with the Webhook Secret: a burst being combined is saved through it.
 			conversationWebhook,
 		],
-		properties: [
-			{ displayName: SETUP, name: 'setupNotice', type: 'notice', default: '' },
-			{
-				displayName: 'Secret In',
-				name: 'secretIn',
-				type: 'options',
-				options: [
-					{ name: 'Query Parameter', value: 'query', description: 'The callback URL is the Production URL followed by ?secret= and the Webhook Secret' },
-					{ name: 'Path Segment', value: 'path', description: 'The callback URL is the Production URL with :secret replaced by the Webhook Secret' },
-				],
-				default: 'query',
-				description: 'Where the callback URL you give Wavy carries the Webhook Secret of the credential',
-			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to emit each message in the normalized chat-message shape (ISO 8601 timestamp) instead of as Wavy sent it',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					combineMessagesOption('messages one number sends'),
-					...mediaDownloadOptions('the image, audio, video or document (the answer to Wavy is sent first)'),
-				],
-			},
-		],
+		// A copy per node: n8n adds parameters (a polling trigger's Poll Times) to this array in place.
+		properties: [...triggerProperties],
 	};
 
 	/**
@@ -119,7 +89,7 @@ export class WavyTrigger implements INodeType {
 				const warning = totalWarning(batch);
 				return batch.data.map((message) => moEvent(message, warning, now));
 			},
-			dedupe: { max: REMEMBERED_IDS },
+			dedupe: { max: REMEMBERED_IDS, persistMax: PERSISTED_IDS },
 			answer: ({ body, emitted }) => ({ body: { received: body.data.length, started: emitted.length } }),
 			simplify: this.getNodeParameter('simplify', true) as boolean,
 			media: readMediaDownload(this),

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 
-/** What Wavy's answers and webhook bodies must look like. Only what we use is checked; the rest passes through. */
+/** What Wavy's answers must look like (what it posts to the trigger: trigger/mo.ts). Only what we use is checked; the rest passes through. */
 
 export const PROVIDER = 'Wavy';
 export const PROVIDER_KEY = 'wavy';
 export const CREDENTIAL_TYPE = 'wavyApi';
 export const SESSIONS_PATH = '/v1/session';
 
-const text = z.union([z.string(), z.number()]).transform(String);
+/** An id or number Wavy may write as a string or a number, read as a string. */
+export const textOrNumber = z.union([z.string(), z.number()]).transform(String);
 
 /** One row of the JSON `{ total, data[] }` shape: at least the destination number (`origem` is the spec prose's name). */
 export const sessionRowSchema = z
-	.object({ origin: text.optional(), origem: text.optional(), source: text.optional() })
+	.object({ origin: textOrNumber.optional(), origem: textOrNumber.optional(), source: textOrNumber.optional() })
 	.passthrough()
 	.refine((row) => row.origin !== undefined || row.origem !== undefined || row.source !== undefined, {
 		message: 'a row needs an origin (or origem, or source) number',
@@ -29,34 +30,3 @@ export const sessionsAnswerSchema = z.union([
  * (and Wavy's files) "origin": either is read, matched trimmed and case-insensitively.
  */
 export const CSV_COLUMNS = { origin: ['origin', 'origem'], createdAt: 'session_created_at' } as const;
-
-/** The `message` object of an MO (mobile-originated) message; its fields depend on `type`. */
-export const moContentSchema = z
-	.object({
-		type: z.string().min(1),
-		messageText: z.string().nullish(),
-		mediaUrl: z.string().nullish(),
-		mimeType: z.string().nullish(),
-		caption: z.string().nullish(),
-		location: z.record(z.unknown()).nullish(),
-		contacts: z.array(z.record(z.unknown())).nullish(),
-	})
-	.passthrough();
-
-/** One MO message of a batch, as Wavy posts it. */
-export const moMessageSchema = z
-	.object({
-		id: text.pipe(z.string().min(1)),
-		source: text.nullish(),
-		origin: text.nullish(),
-		userProfile: z.object({ name: z.string().nullish() }).passthrough().nullish(),
-		message: moContentSchema,
-		receivedAt: z.number().finite().nullish(),
-		receivedDate: z.string().nullish(),
-	})
-	.passthrough();
-export type MoMessage = z.infer<typeof moMessageSchema>;
-
-/** An MO batch: `total` is Wavy's own count and may disagree with `data`. */
-export const moBatchSchema = z.object({ total: z.number().int().nonnegative().nullish(), data: z.array(moMessageSchema) }).passthrough();
-export type MoBatch = z.infer<typeof moBatchSchema>;

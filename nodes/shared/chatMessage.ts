@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { checkedChatMessage, type ChatMessageShape } from './chatMessageCheck';
+
 /**
  * The one normalized chat message every node's Simplify output and every trigger emits, whatever the provider,
  * so workflows can switch providers without rewiring. Validated at the edge so a provider mapping bug surfaces
@@ -62,8 +64,18 @@ export const chatMessageSchema = z
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 export type ChatMessageType = ChatMessage['type'];
 
+const shape: ChatMessageShape = {
+	keys: Object.keys(chatMessageSchema.shape),
+	mediaKeys: Object.keys(chatMessageSchema.shape.media.unwrap().shape),
+	locationKeys: Object.keys(chatMessageSchema.shape.location.unwrap().shape),
+	types: CHAT_MESSAGE_TYPES,
+	directions: CHAT_MESSAGE_DIRECTIONS,
+};
+
 /** Validates `input` as a ChatMessage; throws a plain Error listing every invalid field (the node wraps it). */
 export function toChatMessage(input: unknown): ChatMessage {
+	const checked = checkedChatMessage(input, shape);
+	if (checked) return checked as unknown as ChatMessage;
 	const result = chatMessageSchema.safeParse(input);
 	if (result.success) return result.data;
 	const problems = result.error.issues.map((issue) => {

@@ -34,6 +34,12 @@ export interface ClaimOptions {
 	key?: string;
 	/** Static data is rewritten at most this often; 0 writes on every call that changed something. */
 	persistEveryMs?: number;
+	/**
+	 * How many of the newest entries go into static data (default: all `max`); a restart remembers only these.
+	 * Why fewer: n8n reads the workflow with its static data twice for every delivery, so a large memory written
+	 * there costs every delivery (10,000 digests halved the executions n8n could start under load).
+	 */
+	persistMax?: number;
 	/** An entry older than this counts as unseen (and is replaced when claimed). Default: no limit. */
 	windowMs?: number;
 	/** The clock, for tests. */
@@ -116,17 +122,21 @@ function memoryOf(scope: string, staticData: IDataObject, key: string, max: numb
 	});
 }
 
-function persistIfDue(memory: Memory, staticData: IDataObject, key: string, withValues: boolean, persistEveryMs: number, now: number): void {
+function persistIfDue(memory: Memory, staticData: IDataObject, key: string, withValues: boolean, persistEveryMs: number, now: number, persistMax: number): void {
 	if (!memory.changed || now - memory.persistedAt < persistEveryMs) return;
 	memory.persistedAt = now;
 	memory.changed = false;
-	write(memory, staticData, key, withValues);
+	write(memory, staticData, key, withValues, persistMax);
 }
 
-function write(memory: Memory, staticData: IDataObject, key: string, withValues: boolean): void {
-	staticData[key] = withValues
-		? [...memory.entries].map(([digest, entry]) => [digest, entry.at, entry.value ?? []])
-		: [...memory.entries.keys()].join('');
+/** The map is in insertion order, a refreshed entry re-inserted: the newest are last, and only `persistMax` of them go. */
+function newestOf(memory: Memory, persistMax: number): Array<[string, Entry]> {
+	return [...memory.entries].slice(-persistMax);
+}
+
+function write(memory: Memory, staticData: IDataObject, key: string, withValues: boolean, persistMax: number): void {
+	const newest = newestOf(memory, persistMax);
+	staticData[key] = withValues ? newest.map(([digest, entry]) => [digest, entry.at, entry.value ?? []]) : newest.map(([digest]) => digest).join('');
 }
 
 function checkedMax(max: number): number {
@@ -168,7 +178,7 @@ export function claimKeys(staticData: IDataObject, scope: string, keys: Array<st
 		values.push(entry.value);
 		return true;
 	});
-	persistIfDue(memory, staticData, key, valueFor !== undefined, persistEveryMs, at);
+	persistIfDue(memory, staticData, key, valueFor !== undefined, persistEveryMs, at, options.persistMax ?? Number.POSITIVE_INFINITY);
 	let settled = false;
 	const settle = (started: boolean) => {
 		if (settled) return;
@@ -205,8 +215,9 @@ export function unsettled(scope: string, keys: Array<string | undefined>, option
  * (collecting a burst, handing a reply over): its copy of static data was loaded when it began, and n8n saving it
  * as it is would put back what was remembered then. `withValues`: the memory holds values (`resends`).
  */
-export function refreshKeys(staticData: IDataObject, scope: string, options: Pick<ClaimOptions, 'key'> = {}, withValues = false): void {
+export function refreshKeys(staticData: IDataObject, scope: string, options: Pick<ClaimOptions, 'key' | 'persistMax'> = {}, withValues = false): void {
 	const key = options.key ?? DEFAULT_DEDUPE_KEY;
+	const persistMax = options.persistMax ?? Number.POSITIVE_INFINITY;
 	const memory = memories.peek(nameOf(scope, key));
 	if (!memory) return;
 	// Only when it lacks something remembered: n8n saves static data that was written to (a database write).
@@ -214,5 +225,5 @@ export function refreshKeys(staticData: IDataObject, scope: string, options: Pic
 	const held = new Set<string>();
 	if (typeof current === 'string') for (let index = 0; index + DIGEST_CHARS <= current.length; index += DIGEST_CHARS) held.add(current.slice(index, index + DIGEST_CHARS));
 	else if (Array.isArray(current)) for (const item of current) if (Array.isArray(item) && typeof item[0] === 'string') held.add(item[0]);
-	if ([...memory.entries.keys()].some((digest) => !held.has(digest))) write(memory, staticData, key, withValues);
+	if (newestOf(memory, persistMax).some(([digest]) => !held.has(digest))) write(memory, staticData, key, withValues, persistMax);
 }

@@ -121,6 +121,11 @@ export function optionsField(show: Show, options: INodeProperties[]): INodePrope
 	};
 }
 
+/** The "Additional Fields" collection: optional fields of the request itself (Options tune how the node runs). */
+export function additionalFieldsField(show: Show, fields: INodeProperties[]): INodeProperties {
+	return { ...optionsField(show, fields), displayName: 'Additional Fields', name: 'additionalFields', placeholder: 'Add Field' };
+}
+
 export interface IntegerSpec {
 	name: string;
 	displayName: string;
@@ -208,4 +213,9 @@ export function isHttpUrl(value: string): boolean {
 	} catch {
 		return false;
 	}
+}
+
+/** Drops undefined and empty-string fields, so the body holds only what the user gave. */
+export function compact<T extends object>(object: T): Partial<T> {
+	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== '')) as Partial<T>;
 }

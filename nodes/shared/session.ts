@@ -10,6 +10,9 @@
  * The memory holds what the credential itself holds (its session token), per account, for a short while.
  */
 import { createHash } from 'crypto';
+import type { IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+
+import { loginFailed } from './errors';
 
 /** A token fetched this recently serves requests refused with an older one (a request times out after 30 s). */
 const REUSE_MS = 30_000;
@@ -55,4 +58,35 @@ export async function sharedLogin(identity: unknown[], refused: unknown, tokenFi
 		() => accounts.get(key) === account && accounts.delete(key),
 	);
 	return { ...(await pending) };
+}
+
+export interface TokenLogin {
+	/** The provider's name, for errors. */
+	provider: string;
+	url: string;
+	/** The JSON body of the login POST. */
+	body: IDataObject;
+	/** The answer's field holding the token. */
+	tokenField: string;
+	/** What the user should check when the answer holds no token, e.g. "the Base URL and Auth Path". */
+	check: string;
+}
+
+/**
+ * The login both logging-in credentials use: POST the body as JSON, take the token from the answer. A refusal
+ * or transport failure becomes an error with the provider's message (never a credential value); an answer
+ * without a token one that says what to check.
+ */
+export async function postTokenLogin(helper: IHttpRequestHelper, login: TokenLogin): Promise<{ token: string; answer: IDataObject }> {
+	let answer: IDataObject;
+	try {
+		answer = ((await helper.helpers.httpRequest({ method: 'POST', url: login.url, body: login.body, json: true })) ?? {}) as IDataObject;
+	} catch (error) {
+		throw loginFailed(login.provider, error);
+	}
+	const token = answer?.[login.tokenField];
+	if (typeof token !== 'string' || token === '') {
+		throw new Error(`${login.provider} login failed: no ${login.tokenField} in its answer (check ${login.check})`);
+	}
+	return { token, answer };
 }

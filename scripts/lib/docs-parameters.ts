@@ -1,5 +1,6 @@
 /** A node's parameters as a Markdown table, read from its description (what the editor renders). */
-import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import type { INode, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 const plain = (text: string) =>
 	text
@@ -26,7 +27,16 @@ function defaultLabel(value: unknown): string {
 	return `\`${plain(JSON.stringify(value))}\``;
 }
 
-function details(property: INodeProperties): string {
+/** Whether a field's `@version` condition (if any) lets the node's newest version show it, as the editor would. */
+function shownAtLatestVersion(field: INodeProperties, description: INodeTypeDescription): boolean {
+	const versionCondition = field.displayOptions?.show?.['@version'];
+	if (!versionCondition) return true;
+	const typeVersion = description.defaultVersion ?? Math.max(...[description.version].flat());
+	const onlyVersion = { ...field, displayOptions: { show: { '@version': versionCondition } } };
+	return NodeHelpers.displayParameter({}, onlyVersion, { typeVersion } as INode, description);
+}
+
+function details(property: INodeProperties, description: INodeTypeDescription): string {
 	const parts: string[] = [];
 	if (property.required) parts.push('**Required.**');
 	if (property.description) parts.push(plain(property.description).replace(/([^.!?:])$/, '$1.'));
@@ -37,7 +47,7 @@ function details(property: INodeProperties): string {
 		parts.push(`One of: ${shown.join(', ')}.`);
 	}
 	if (property.type === 'collection' || property.type === 'fixedCollection') {
-		const fields = (property.options ?? []) as Array<{ displayName: string }>;
+		const fields = ((property.options ?? []) as INodeProperties[]).filter((field) => shownAtLatestVersion(field, description));
 		parts.push(`Fields: ${fields.map((field) => plain(field.displayName)).join(', ')}.`);
 	}
 	if (property.type === 'resourceLocator') {
@@ -57,7 +67,7 @@ export function parameterTable(description: INodeTypeDescription, resource?: str
 		(property) => property.type !== 'notice' && property.name !== 'resource' && property.name !== 'operation' && shownFor(property, resource, operation),
 	);
 	if (properties.length === 0) return 'No parameters.';
-	const rows = properties.map((property) => `| ${plain(property.displayName)} | ${typeLabel(property)} | ${defaultLabel(property.default)} | ${details(property)} |`);
+	const rows = properties.map((property) => `| ${plain(property.displayName)} | ${typeLabel(property)} | ${defaultLabel(property.default)} | ${details(property, description)} |`);
 	return ['| Parameter | Type | Default | Details |', '|---|---|---|---|', ...rows].join('\n');
 }
 

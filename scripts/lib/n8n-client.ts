@@ -45,6 +45,9 @@ const TERMINAL_STATUSES = new Set(['success', 'error', 'crashed', 'canceled', 'w
  * Small client for the n8n editor REST API (`/rest`, login cookie) and the public API (`/api/v1`, API key).
  * Typical use: setupOwner() then createApiKey(); both are needed by the methods below.
  */
+/** Calls refused while n8n's database health check fails are made again, once a second, this many times at most. */
+const DATABASE_NOT_READY_TRIES = 30;
+
 export class N8nClient {
 	private cookie: string | null = null;
 	private owner: OwnerInfo | null = null;
@@ -77,13 +80,21 @@ export class N8nClient {
 			headers['x-n8n-api-key'] = this.apiKey;
 		}
 		const url = this.url + pathname;
-		const res = await fetch(url, {
-			method,
-			headers,
-			body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-			signal: AbortSignal.timeout(opts.timeoutMs ?? 60_000),
-		});
-		const text = await res.text();
+		let res: Response;
+		let text: string;
+		// n8n refuses every call with 503 "Database is not ready!" while its database health check fails (a machine
+		// under load): the call was not handled, so it is safe to make again, a bounded number of times.
+		for (let attempt = 1; ; attempt++) {
+			res = await fetch(url, {
+				method,
+				headers,
+				body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+				signal: AbortSignal.timeout(opts.timeoutMs ?? 60_000),
+			});
+			text = await res.text();
+			if (res.status !== 503 || !text.includes('Database is not ready') || attempt >= DATABASE_NOT_READY_TRIES) break;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
 		if (!res.ok) throw new N8nHttpError(method, url, res.status, text);
 		return { status: res.status, json: text ? JSON.parse(text) : null, headers: res.headers };
 	}

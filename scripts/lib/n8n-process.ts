@@ -20,6 +20,11 @@ export interface StartN8nOptions {
 	extraEnv?: Record<string, string | undefined>;
 	/** Receives each line n8n prints (stdout and stderr). Default: lines are only kept for error messages. */
 	log?: (line: string) => void;
+	/**
+	 * `start` (default), or a queue-mode process: `webhook` serves production webhooks on `port`, `worker` runs
+	 * executions from Redis and answers readiness on `port` (its QUEUE_HEALTH_CHECK_PORT).
+	 */
+	command?: 'start' | 'webhook' | 'worker';
 	/** How long to wait for GET /healthz/readiness to answer 200, default 120 s. */
 	readyTimeoutMs?: number;
 }
@@ -62,7 +67,7 @@ async function httpStatus(url: string, timeoutMs = 2_000): Promise<number | null
 }
 
 /** Pids of the direct children of `pid` (Linux /proc), e.g. n8n's task runner processes. */
-function childPids(pid: number): number[] {
+export function childPids(pid: number): number[] {
 	const out: number[] = [];
 	let entries: string[] = [];
 	try {
@@ -115,10 +120,11 @@ export async function startN8n(opts: StartN8nOptions): Promise<N8nServer> {
 	// n8n spawns its JS task runner (Code node) as plain `node` from PATH: make that Node 24 too.
 	env.PATH = [path.dirname(nodeBin), env.PATH].filter(Boolean).join(path.delimiter);
 	Object.assign(env, n8nEnv({ userFolder, port, brokerPort }), opts.extraEnv ?? {});
+	if (opts.command === 'worker') Object.assign(env, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' });
 	for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
 
 	const t0 = Date.now();
-	const child = spawn(nodeBin, [n8nBin, 'start'], {
+	const child = spawn(nodeBin, [n8nBin, opts.command ?? 'start'], {
 		cwd: userFolder,
 		env: env as NodeJS.ProcessEnv,
 		stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,9 @@
 /**
  * Stages one per-provider package from the built combined package (dist/): its nodes (from the root
  * package.json's `n8n.nodes` under `nodes/<folder>/`), the credentials those nodes name, every file they
- * require (require-graph.ts), their source maps, codex files and icons; a package.json with the root's
- * version and only these entries; a README composed from the main one; the LICENSE.
+ * require (require-graph.ts), their codex files and icons (no source maps: they point at TypeScript sources no
+ * package holds, and were 40% of its size); a package.json with the root's version and only these entries; a
+ * README composed from the main one; the LICENSE.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,9 +81,8 @@ export function stageProviderPackage(root: string, entry: ProviderPackage, outDi
 	const dir = path.join(outDir, entry.name);
 	fs.rmSync(dir, { recursive: true, force: true });
 	const code = requireClosure([...nodes, ...credentials, 'dist/index.js'].map((file) => path.join(root, file)));
-	const maps = code.map((file) => `${file}.map`).filter((file) => fs.existsSync(file));
 	const codex = nodes.map((file) => path.join(root, file.replace(/\.js$/, '.json'))).filter((file) => fs.existsSync(file));
-	for (const file of [...code, ...maps, ...icons]) copyInto(root, dir, file);
+	for (const file of [...code, ...icons]) copyInto(root, dir, file);
 	for (const file of codex) {
 		const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { node: string };
 		json.node = json.node.replace(/^[^.]+\./, `${entry.name}.`);

@@ -61,7 +61,7 @@ async function upsertCredential(
 }
 
 /** Points every credential reference of a workflow at the credential of that type we created. */
-function withCredentialIds(workflow: ExampleWorkflow['json'], credentialIds: Map<string, { id: string; name: string }>) {
+export function withCredentialIds(workflow: ExampleWorkflow['json'], credentialIds: Map<string, { id: string; name: string }>) {
 	const nodes = workflow.nodes.map((node) => {
 		if (!node.credentials) return node;
 		const credentials = Object.fromEntries(

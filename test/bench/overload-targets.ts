@@ -81,7 +81,7 @@ export function overloadTargets(sim: Simulator): OverloadTarget[] {
 			name: 'Wavy Trigger',
 			triggerName: 'Wavy Trigger',
 			workflow: (credentials) =>
-				triggerWorkflow('Wavy Trigger', { name: 'Wavy Trigger', type: `${PACKAGE}.wavyTrigger`, webhookId: webhookId('wavy'), parameters: {}, credentials: { wavyApi: credentials.get('wavyApi') } }),
+				triggerWorkflow('Wavy Trigger', { name: 'Wavy Trigger', type: `${PACKAGE}.wavyTrigger`, typeVersion: 1.1, webhookId: webhookId('wavy'), parameters: {}, credentials: { wavyApi: credentials.get('wavyApi') } }),
 			path: `${webhookId('wavy')}/mo?secret=${encodeURIComponent(WAVY_WEBHOOK_SECRET)}`,
 			delivery: wavyDelivery,
 			keyOf: (json) => String(asRecord(json.raw).id),
@@ -94,6 +94,7 @@ export function overloadTargets(sim: Simulator): OverloadTarget[] {
 				triggerWorkflow('Mehery Trigger', {
 					name: 'Mehery Trigger',
 					type: `${PACKAGE}.meheryTrigger`,
+					typeVersion: 1.1,
 					webhookId: webhookId('mehery'),
 					parameters: { events: ['message'], simplify: true },
 					credentials: { meheryXmsApi: credentials.get('meheryXmsApi') },
@@ -111,7 +112,7 @@ export function overloadTargets(sim: Simulator): OverloadTarget[] {
 			name: 'CTLive Trigger',
 			triggerName: 'CTLive Trigger',
 			workflow: (credentials) =>
-				triggerWorkflow('CTLive Trigger', { name: 'CTLive Trigger', type: `${PACKAGE}.ctLiveTrigger`, webhookId: webhookId('ctlive'), parameters: {}, credentials: { ctLiveWebhookApi: credentials.get('ctLiveWebhookApi') } }),
+				triggerWorkflow('CTLive Trigger', { name: 'CTLive Trigger', type: `${PACKAGE}.ctLiveTrigger`, typeVersion: 1.1, webhookId: webhookId('ctlive'), parameters: {}, credentials: { ctLiveWebhookApi: credentials.get('ctLiveWebhookApi') } }),
 			path: `${webhookId('ctlive')}/ctlive`,
 			// CTLive's calls carry no message id: the text is what makes each delivery (and its key) unique.
 			delivery: (index) => {

@@ -18,8 +18,11 @@ export interface RemoteSimulator {
 const ROOT = path.resolve(__dirname, '..', '..');
 const STARTUP_LIMIT_MS = 60_000;
 
-export async function startRemoteSimulator(): Promise<RemoteSimulator> {
-	const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'test/simulator/cli.ts', '--port', '0', '--quiet'], {
+/** `port` 0 (default) picks a free one; `sizes` as the CLI's `--size name=value`. */
+export async function startRemoteSimulator(options: { port?: number; sizes?: Record<string, number> } = {}): Promise<RemoteSimulator> {
+	const sizeArgs = Object.entries(options.sizes ?? {}).flatMap(([name, value]) => ['--size', `${name}=${value}`]);
+	const args = ['-r', 'ts-node/register/transpile-only', 'test/simulator/cli.ts', '--port', String(options.port ?? 0), '--quiet', ...sizeArgs];
+	const child = spawn(process.execPath, args, {
 		cwd: ROOT,
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});

@@ -5,6 +5,7 @@
  */
 import type { N8nClient } from '../../scripts/lib/n8n';
 import { connect } from './environment';
+import { meherySendNode, type SendSettings } from './mehery-send-node';
 
 const SEND_ROUTE = /\/api\/v1\/message\/send$/;
 const CUSTOMERS = 10;
@@ -13,7 +14,7 @@ const CUSTOMERS = 10;
 const customers = (prefix: string) =>
 	Array.from({ length: CUSTOMERS }, (_, index) => ({ phone: `${prefix}${String(index).padStart(2, '0')}`, orderId: `${prefix}-o${index}` }));
 
-async function createSendWorkflow(n8n: N8nClient, name: string, prefix: string, send: { options?: Record<string, unknown>; settings?: Record<string, unknown> }) {
+async function createSendWorkflow(n8n: N8nClient, name: string, prefix: string, send: SendSettings) {
 	const { state } = await connect();
 	return await n8n.createWorkflow({
 		name,
@@ -27,25 +28,7 @@ async function createSendWorkflow(n8n: N8nClient, name: string, prefix: string, 
 				position: [200, 0],
 				parameters: { jsCode: `return ${JSON.stringify(customers(prefix))}.map((json) => ({ json }));` },
 			},
-			{
-				id: 'send',
-				name: 'Send',
-				type: 'n8n-nodes-chat-providers.mehery',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters: {
-					resource: 'message',
-					operation: 'send',
-					channelId: { __rl: true, mode: 'id', value: 'wa360:919999998888' },
-					recipientType: 'phone',
-					recipient: '={{ $json.phone }}',
-					messageType: 'text',
-					text: '=Order {{ $json.orderId }} has shipped',
-					options: send.options ?? {},
-				},
-				credentials: { meheryXmsApi: state.credentialIds.meheryXmsApi },
-				...send.settings,
-			},
+			meherySendNode('send', 'n8n-nodes-chat-providers', state.credentialIds.meheryXmsApi, send),
 		],
 		connections: {
 			Start: { main: [[{ node: 'Customers', type: 'main', index: 0 }]] },

@@ -2,7 +2,7 @@
  * CTLive Message → Send and Wait for Reply through the engine: the customer's message goes into CTLive, the
  * execution waits for the agent's answer to that customer, which CTLive posts to the CTLive Trigger.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { anotherWorkflow, askWorkflow, settled, startConversation, until, useConversation } from './conversation.fixture';
 import { ctliveStore, CTLIVE_NODE_TYPE, CTLIVE_TRIGGER_TYPE, postedResults } from './ctlive.fixture';
@@ -67,7 +67,7 @@ test('the time limit continues on No Reply', async () => {
 });
 
 test("in the trigger's own workflow: the node finds the endpoint the CTLive Trigger published at activation", async () => {
-	expect(ctx.conversation.staticData.conversationEndpoints).toEqual({ ctlive: ctx.conversation.urls.setup });
+	expect((ctx.conversation.staticData.global as IDataObject).conversationEndpoints).toEqual({ ctlive: ctx.conversation.urls.setup });
 	const execution = await ctx.conversation.server.run(ask({}, true));
 	expect(execution.status).toBe('waiting');
 	await agentAnswers('385919998888', 'It arrives tomorrow.');

@@ -1,14 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /** CTLive resend detection: a payload seen again within the window keeps its first answer's message ids. */
-type Resends = typeof import('../../nodes/CtLive/resends');
+type Resends = typeof import('../../nodes/CtLive/trigger/resends');
 type Dedupe = typeof import('../../nodes/shared/dedupe');
 
 /** Fresh copies of the modules: an n8n process that just restarted, with nothing in memory. */
 function freshProcess(): Resends & Dedupe {
 	let loaded: (Resends & Dedupe) | undefined;
 	jest.isolateModules(() => {
-		loaded = { ...jest.requireActual<Resends>('../../nodes/CtLive/resends'), ...jest.requireActual<Dedupe>('../../nodes/shared/dedupe') };
+		loaded = { ...jest.requireActual<Resends>('../../nodes/CtLive/trigger/resends'), ...jest.requireActual<Dedupe>('../../nodes/shared/dedupe') };
 	});
 	return loaded!;
 }

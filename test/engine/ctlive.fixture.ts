@@ -2,7 +2,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type { INode, INodeExecutionData, IRun, IWorkflowBase } from 'n8n-workflow';
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
-import type { Simulator } from '../simulator';
+import type { RequestLogEntry, Simulator } from '../simulator';
 import { simulatorCredentials } from './examples';
 import { engineAdditionalData } from './additional-data';
 import type { CredentialStore } from './credentials';
@@ -36,9 +36,9 @@ export const sendText = (extra: Record<string, unknown> = {}, node: Partial<INod
 	ctliveNode({ resource: 'message', operation: 'send', messageType: 'text', from: '={{ $json.from }}', to: '1234', text: '={{ $json.text }}', ...extra }, node);
 
 /** The `results` entries CTLive received, oldest first. */
-export function postedResults(sim: Simulator): Array<Record<string, unknown>> {
-	return sim.log
-		.filter((entry) => MESSAGE_ROUTE.test(entry.path) && entry.status === 200)
+/** The `results` CTLive took, in the order the posts arrived (or in the order `sort` gives). */
+export function postedResults(sim: Simulator, sort = (entries: RequestLogEntry[]) => entries): Array<Record<string, unknown>> {
+	return sort(sim.log.filter((entry) => MESSAGE_ROUTE.test(entry.path) && entry.status === 200))
 		.flatMap((entry) => (entry.body as { results: Array<Record<string, unknown>> }).results);
 }
 

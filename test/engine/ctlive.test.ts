@@ -1,4 +1,5 @@
 import { startSimulator, type Simulator } from '../simulator';
+import { inDeliveryOrder } from './fixtures/send-log';
 import { runNode } from './harness';
 import { ctliveNode, ctliveStore, MESSAGE_ROUTE, postedResults, sendText } from './ctlive.fixture';
 
@@ -108,10 +109,11 @@ describe('Message → Send', () => {
 	});
 
 	test('keeps the input order of one customer\'s messages', async () => {
-		sim.setLatency(30);
+		// Each customer's first message is answered slowest: sent side by side, later ones would overtake it.
+		sim.setLatency(90, undefined, { slowFirstPer: /"from":"([^"]+)"/ });
 		const items = Array.from({ length: 6 }, (_, index) => ({ from: index % 2 ? '385910000001' : '385910000002', text: `m${index}` }));
 		await runNode(sendText(), items, await ctliveStore(sim));
-		const texts = postedResults(sim).map((entry) => `${entry.from}:${(entry.message as { text: string }).text}`);
+		const texts = postedResults(sim, inDeliveryOrder).map((entry) => `${entry.from}:${(entry.message as { text: string }).text}`);
 		expect(texts.filter((text) => text.startsWith('385910000001'))).toEqual(['385910000001:m1', '385910000001:m3', '385910000001:m5']);
 		expect(texts.filter((text) => text.startsWith('385910000002'))).toEqual(['385910000002:m0', '385910000002:m2', '385910000002:m4']);
 	});

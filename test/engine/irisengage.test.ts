@@ -59,7 +59,7 @@ describe('Conversation → Get Many', () => {
 	});
 
 	test('a number with no history gives no items and no error', async () => {
-		const result = await runNode(irisNode({ resource: 'conversation', operation: 'getMany', mobileNumber: '000123', sessionCount: 5 }), [{}], await irisStore(sim));
+		const result = await runNode(irisNode({ resource: 'conversation', operation: 'getMany', mobileNumber: '+0001234567', sessionCount: 5 }), [{}], await irisStore(sim));
 		expect(result.error('IrisEngage')).toBeUndefined();
 		expect(result.output('IrisEngage')).toEqual([]);
 	});
@@ -156,7 +156,7 @@ describe('Conversation → Get History', () => {
 	test('one item per message, paired with the input item that asked for it', async () => {
 		const result = await runNode(
 			irisNode({ resource: 'conversation', operation: 'getHistory', mobileNumber: '={{ $json.phone }}', sessionCount: 1, options: { output: 'message' } }),
-			[{ phone: IRIS_SAMPLE_MOBILE_NO }, { phone: '000999' }, { phone: IRIS_SAMPLE_MOBILE_NO }],
+			[{ phone: IRIS_SAMPLE_MOBILE_NO }, { phone: '+0009990000' }, { phone: IRIS_SAMPLE_MOBILE_NO }],
 			await irisStore(sim),
 		);
 		const items = result.output('IrisEngage');

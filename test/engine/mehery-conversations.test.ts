@@ -2,7 +2,7 @@
  * Mehery Message → Send and Wait for Reply through n8n-core's engine, with the Mehery Trigger and the waiting
  * execution served as n8n serves them (n8n-server.ts) and the simulated Mehery playing the customer.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { customerWrites, meheryAsk, meheryTrigger, settled, startConversation, useConversation } from './conversation.fixture';
 import { activateWebhook, runNode, runWebhookMethods, type Execution } from './harness';
@@ -87,7 +87,7 @@ describe("in the trigger's own workflow (Trigger In: This Workflow)", () => {
 	test('activation publishes the endpoint in the static data; the node of that workflow finds it, waits there, and the reply resumes it', async () => {
 		const { server, staticData, urls } = ctx.conversation;
 		expect(urls.setup).toBe(`${server.webhookBaseUrl}/engine-test-mehery-trigger/conversations`);
-		expect(staticData.conversationEndpoints).toEqual({ mehery: urls.setup });
+		expect((staticData.global as IDataObject).conversationEndpoints).toEqual({ mehery: urls.setup });
 		const execution = await server.run(meheryAsk(ctx.conversation, {}, true));
 		expect(execution.status).toBe('waiting');
 		await customerWrites(ctx.sim, ctx.conversation, { id: 'reply-same', text: '12345', phone: '919988776655' });
@@ -112,11 +112,11 @@ describe("in the trigger's own workflow (Trigger In: This Workflow)", () => {
 		expect(await activateWebhook(trigger, options)).toEqual({ existed: true });
 		await activateWebhook(trigger, { ...options, mode: 'manual' });
 		await runWebhookMethods(trigger, 'delete', { ...options, mode: 'manual' });
-		expect(staticData.conversationEndpoints).toEqual({ mehery: urls.setup });
+		expect((staticData.global as IDataObject).conversationEndpoints).toEqual({ mehery: urls.setup });
 		await runWebhookMethods(trigger, 'delete', options);
-		expect(staticData.conversationEndpoints).toEqual({});
+		expect((staticData.global as IDataObject).conversationEndpoints).toEqual({});
 		expect(await activateWebhook(trigger, options)).toEqual({ existed: false });
-		expect(staticData.conversationEndpoints).toEqual({ mehery: urls.setup });
+		expect((staticData.global as IDataObject).conversationEndpoints).toEqual({ mehery: urls.setup });
 	});
 });
 
@@ -161,11 +161,12 @@ describe('refusals, before anything is sent', () => {
 	test.each([
 		['an invalid pattern', () => ({ replyFilter: 'pattern', replyPattern: '(' }), 'Pattern'],
 		['a time limit of 0', () => ({ timeLimit: 0 }), 'Time Limit'],
-		['no Production URL', () => ({ triggerUrl: '' }), 'Mehery Trigger Production URL: must be given'],
+		['a Production URL that evaluates to nothing', () => ({ triggerUrl: '={{ "" }}' }), 'Mehery Trigger Production URL: must be given'],
 		["another provider's trigger URL", () => ({ triggerUrl: 'https://n8n.example.com/webhook/0b4c/ctlive' }), "is not a Mehery Trigger's Production URL (https://<your n8n>/webhook/<id>/mehery"],
 		['the Test URL', () => ({ triggerUrl: 'https://n8n.example.com/webhook-test/0b4c/mehery' }), 'is the Test URL: give the Production URL'],
-		['no active trigger at the Production URL', () => ({ triggerUrl: notServed() }), `No active Mehery Trigger answers at ${notServed().replace(/mehery$/, 'conversations')}`],
-	])('%s', async (_case, parameters, message) => {
+		['no active trigger at the Production URL', () => ({ triggerUrl: notServed() }), () => `No active Mehery Trigger answers at ${notServed().replace(/mehery$/, 'conversations')}`],
+	])('%s', async (_case, parameters, expected) => {
+		const message = typeof expected === 'function' ? expected() : expected;
 		const execution = await ctx.conversation.server.run(meheryAsk(ctx.conversation, parameters() as INodeParameters));
 		expect(execution.status).toBe('error');
 		expect(String(execution.run?.error('Ask')?.message)).toContain(message);

@@ -102,7 +102,13 @@ describe('Configuration', () => {
 		const all = await runMehery(sim, { resource: 'configuration', operation: 'getChannels', sandbox: true, returnAll: true });
 		expect(live.items[0].json).toEqual({ channelId: CHANNEL, contactType: 'WHATSAPP', lane: '919999998888', name: 'Customer Support' });
 		expect(all.items).toHaveLength(live.items.length + 1);
-		expect(sim.log.map((entry) => entry.path.split('?')[1] ?? '')).toEqual(['', 'sandbox=true&sabdnox=true']);
+		// With sandbox channels, each says whether it is one: Mehery's channel object has no such flag, so the node
+		// compares the list with sandbox channels and the list without.
+		expect(all.items.map((item) => [item.json.channelId, item.json.sandbox])).toEqual([
+			...live.items.map((item) => [item.json.channelId, false]),
+			['wa360:sandbox:910000000000', true],
+		]);
+		expect(sim.log.map((entry) => entry.path.split('?')[1] ?? '').sort()).toEqual(['', '', 'sandbox=true&sabdnox=true']);
 	});
 
 	test('a base URL given with /api/v1 and a trailing slash still reaches the API', async () => {
@@ -203,8 +209,12 @@ describe('searchable dropdowns', () => {
 		return await nodeType.methods!.listSearch![method].call(context, filter);
 	}
 
-	test('channels, sandbox included, filtered by what the user types', async () => {
-		expect((await search('searchChannels')).results).toHaveLength(5);
+	test('channels, sandbox ones marked and listed last, filtered by what the user types', async () => {
+		const names = (await search('searchChannels')).results.map((result) => result.name);
+		expect(names).toHaveLength(5);
+		expect(names.at(-1)).toBe('[Sandbox] WhatsApp Sandbox (WHATSAPP 910000000000)');
+		expect(names.slice(0, -1).every((name) => !name.includes('Sandbox'))).toBe(true);
+		expect((await search('searchChannels', 'sandbox')).results).toEqual([{ name: '[Sandbox] WhatsApp Sandbox (WHATSAPP 910000000000)', value: 'wa360:sandbox:910000000000' }]);
 		expect((await search('searchChannels', 'telegram')).results).toEqual([{ name: 'Telegram Bot (TELEGRAM mehery_support_bot)', value: 'tg:mehery_support_bot' }]);
 	});
 

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { startSimulator, type Simulator } from '../simulator';
-import { peakInFlight } from './fixtures/send-log';
+import { inDeliveryOrder, peakInFlight } from './fixtures/send-log';
 import { bodiesOf, CHANNEL, runMehery, SEND_ROUTE, sendParameters } from './mehery.fixture';
 
 let sim: Simulator;
@@ -178,12 +178,13 @@ describe('Message → Send: bad input is refused before any request', () => {
 
 describe('Message → Send: delivery', () => {
 	test('many items to a few recipients: each sent once, in input order per recipient, output in input order', async () => {
-		sim.setLatency(20);
+		// Each recipient's first message is answered slowest: sent side by side, later ones would overtake it.
+		sim.setLatency(60, undefined, { slowFirstPer: /"phone":"([^"]+)"/ });
 		const items = Array.from({ length: 30 }, (_, index) => ({ to: `91990000000${index % 3}`, n: index }));
 		const { items: output, error } = await runMehery(sim, sendParameters({ recipient: '={{ $json.to }}', text: '={{ "message " + $json.n }}' }), items);
 		expect(error).toBeUndefined();
 		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
-		const bodies = bodiesOf(sim, SEND_ROUTE) as Array<{ to: { phone: string }; text: { body: string } }>;
+		const bodies = inDeliveryOrder(sim.log.filter((entry) => SEND_ROUTE.test(entry.path))).map((entry) => entry.body) as Array<{ to: { phone: string }; text: { body: string } }>;
 		expect(bodies).toHaveLength(30);
 		for (const phone of ['919900000000', '919900000001', '919900000002']) {
 			const sent = bodies.filter((body) => body.to.phone === phone).map((body) => Number(body.text.body.split(' ')[1]));
@@ -238,10 +239,10 @@ describe('Message → Send against a Mehery that takes only so many requests at 
 	const items = Array.from({ length: 60 }, (_, index) => ({ to: `9199000000${String(index % 20).padStart(2, '0')}`, text: `message ${index}` }));
 	const parameters = (options: INodeParameters = {}) => sendParameters({ recipient: '={{ $json.to }}', text: '={{ $json.text }}', options });
 	const delivered = () =>
-		sim.log.filter((entry) => SEND_ROUTE.test(entry.path) && entry.status === 200).map((entry) => entry.body as { to: { phone: string }; text: { body: string } });
+		inDeliveryOrder(sim.log.filter((entry) => SEND_ROUTE.test(entry.path) && entry.status === 200)).map((entry) => entry.body as { to: { phone: string }; text: { body: string } });
 
 	test('the adaptive limiter finds the limit: 429s are retried, every message delivered once, in order per recipient', async () => {
-		sim.setLatency(20, { provider: 'mehery' });
+		sim.setLatency(40, { provider: 'mehery' }, { slowFirstPer: /"phone":"([^"]+)"/ });
 		sim.setInFlightLimit(5, { provider: 'mehery', route: SEND_ROUTE });
 		const { items: output, error } = await runMehery(sim, parameters(), items);
 		expect(error).toBeUndefined();

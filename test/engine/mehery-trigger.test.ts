@@ -296,3 +296,27 @@ test('Download Media puts an inbound image into binary data with its MIME type a
 		expect(run.items[0].json.media).toMatchObject({ url: link, kind: 'image' });
 	});
 });
+
+describe('Max Media Size: in MB from version 1.1, in bytes for triggers saved at version 1', () => {
+	const imageAt = (link: string, id: string) => {
+		const payload = body({ kind: 'image', id }) as { messages: Array<{ image: Record<string, string> }> };
+		Object.assign(payload.messages[0].image, { link, linkSecure: link });
+		return signed(payload);
+	};
+
+	test.each([
+		['version 1.1, 0.001 MB (1,049 bytes)', { typeVersion: 1.1, options: { downloadMedia: true, maxMediaMb: 0.001 } }],
+		['version 1, 1,049 bytes (a workflow saved before MB)', { typeVersion: 1, options: { downloadMedia: true, maxMediaBytes: 1049 } }],
+	])('%s: a 1,000-byte file is downloaded, a 2,000-byte one is not', async (_name, { typeVersion, options }) => {
+		const node = { ...trigger({ options }), typeVersion };
+		await withFileServer('image/png', 1000, async (baseUrl) => {
+			const run = await runWebhook(node, imageAt(`${baseUrl}/small.png`, `small-${typeVersion}`), await deployment());
+			expect(run.items[0].binary?.data).toMatchObject({ mimeType: 'image/png' });
+		});
+		await withFileServer('image/png', 2000, async (baseUrl) => {
+			const run = await runWebhook(node, imageAt(`${baseUrl}/big.png`, `big-${typeVersion}`), await deployment());
+			expect(run.items[0].binary).toBeUndefined();
+			expect(run.items[0].json.mediaError).toMatch(/larger than the limit of 1049 bytes/);
+		});
+	});
+});

@@ -2,6 +2,7 @@ import { startSimulator, type Simulator } from '../simulator';
 import { createCredentialStore, runNode } from './harness';
 import { AUTH_ROUTE, TRANSCRIPTS_ROUTE, USERS_ROUTE, netcoreNode, netcoreStore } from './netcore.fixture';
 import { startStrictServer } from './netcore-strict-server';
+import { waitFor } from './wait-for';
 
 const SAMPLE_USER = '+919876543210';
 const allTranscripts = { resource: 'transcript', operation: 'getMany', channelId: 1014, botUserId: SAMPLE_USER, returnAll: true };
@@ -28,7 +29,7 @@ describe('against the simulator with 10,000 transcripts and 1,500 users per chan
 	test('a token that expires mid-pagination is refreshed once; nothing is lost or duplicated', async () => {
 		sim.setLatency(40, { route: TRANSCRIPTS_ROUTE });
 		const running = runNode(netcoreNode(allTranscripts), [{}], await netcoreStore(sim));
-		while (sim.count({ route: TRANSCRIPTS_ROUTE }) < 4) await new Promise((resolve) => setImmediate(resolve));
+		await waitFor(() => sim.count({ route: TRANSCRIPTS_ROUTE }) >= 4, 'page 4 was asked for', { running });
 		sim.expireTokens('netcore'); // page 4 is in flight: it arrives with the now expired token
 		const messages = json(await running);
 
@@ -55,10 +56,33 @@ describe('against the simulator with 10,000 transcripts and 1,500 users per chan
 		]);
 	});
 
-	test('a Limit is one request of that size', async () => {
+	const queries = (route: RegExp) => sim.log.filter((entry) => route.test(entry.route ?? '')).map((entry) => entry.path.replace(/^.*\?/, ''));
+
+	test('a Limit within a page is one request of that size', async () => {
 		const result = await runNode(netcoreNode({ ...allTranscripts, returnAll: false, limit: 30 }), [{}], await netcoreStore(sim));
 		expect(json(result)).toHaveLength(30);
-		expect(sim.log.filter((entry) => TRANSCRIPTS_ROUTE.test(entry.route ?? '')).map((entry) => entry.path.replace(/^.*\?/, ''))).toEqual(['page=1&limit=30']);
+		expect(queries(TRANSCRIPTS_ROUTE)).toEqual(['page=1&limit=30']);
+	});
+
+	test.each([
+		['below the smallest page: the smallest page, cut to the Limit', 10, ['page=1&limit=25']],
+		['above the largest page: pages of 1000 until the Limit', 2500, ['page=1&limit=1000', 'page=2&limit=1000', 'page=3&limit=1000']],
+	])('transcripts, a Limit %s', async (_name, limit, expected) => {
+		const result = await runNode(netcoreNode({ ...allTranscripts, returnAll: false, limit }), [{}], await netcoreStore(sim));
+		expect(result.error('Netcore Bot')).toBeUndefined();
+		expect(json(result)).toHaveLength(limit);
+		expect(queries(TRANSCRIPTS_ROUTE)).toEqual(expected);
+	});
+
+	test('users, a Limit of 1 and of 1,200: exactly that many, each once', async () => {
+		const store = await netcoreStore(sim);
+		const one = await runNode(netcoreNode({ resource: 'user', operation: 'getMany', channelIds: [1014], limit: 1 }), [{}], store);
+		expect(json(one)).toHaveLength(1);
+		const many = await runNode(netcoreNode({ resource: 'user', operation: 'getMany', channelIds: [1014], limit: 1200 }), [{}], store);
+		const ids = json(many).map((user) => user.userId);
+		expect(ids).toHaveLength(1200);
+		expect(new Set(ids).size).toBe(1200);
+		expect(queries(USERS_ROUTE)).toEqual(['limit=26', 'limit=1000', 'page=2&limit=1000']);
 	});
 });
 

@@ -15,6 +15,7 @@ import {
 	SINK_ROUTE,
 } from './fixtures/send-log';
 import { runNode } from './harness';
+import { waitFor } from './wait-for';
 import { CONTENT_ROUTE, SESSIONS_ROUTE, irisNode, irisStore } from './irisengage.fixture';
 
 let sim: Simulator;
@@ -49,12 +50,22 @@ describe('sends', () => {
 		expect(sinkStatuses(sim)[429]).toBeLessThan(100);
 	});
 
+	test("a provider answering each recipient's first message slowest still gets every recipient's messages in order", async () => {
+		// Sent side by side, a recipient's later messages would overtake its first: a lost order key fails here every time.
+		const messages = outgoingMessages(60, 6);
+		sim.setLatency(60, { provider: SINK_PROVIDER }, { slowFirstPer: /"to":"([^"]+)"/ });
+		const result = await send(messages);
+
+		expect(result.error('Fixture Send')).toBeUndefined();
+		expect(deliveredByRecipient(sim)).toEqual(expectedByRecipient(messages));
+	});
+
 	test('a 429 storm in mid-run backs off and recovers: everything delivered once, in order', async () => {
 		const messages = outgoingMessages(100, 20);
 		sim.setLatency(20, { provider: SINK_PROVIDER });
 		const running = send(messages);
 		// The storm starts once sending is under way (the first item, which runs alone, went through).
-		while (sim.count({ ...sink, status: 201 }) === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+		await waitFor(() => sim.count({ ...sink, status: 201 }) > 0, 'the first message was delivered', { running });
 		sim.injectFault({ kind: 'status', status: 429, times: 15, match: sink });
 		const result = await running;
 

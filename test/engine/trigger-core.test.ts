@@ -26,7 +26,8 @@ beforeAll(async () => {
 	media = await startMediaServer();
 });
 afterAll(async () => {
-	await Promise.all([registrationApi.close(), sim.close(), media.close()]);
+	// Each may be missing when an earlier start failed: close whatever did start.
+	await Promise.all([registrationApi?.close(), sim?.close(), media?.close()]);
 });
 
 /** Files over HTTP on 127.0.0.1: /photo.jpg (image/jpeg, 1 KB), /big.bin (50 KB), /missing (404); `failNext` answers 503s first. */

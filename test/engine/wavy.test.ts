@@ -154,14 +154,40 @@ describe('Session → Get Many Open', () => {
 	});
 });
 
+describe('Customer ID, asked once in the credential', () => {
+	const customerAsked = () => new URL(sim.log.find((entry) => entry.route === SESSIONS_ROUTE)!.path, 'http://x').searchParams.get('customerId');
+
+	test("left empty in the node (the default), the credential's is used", async () => {
+		const result = await runNode(openSessions(), [{}], await wavyStore(sim, { customerId: WAVY_CUSTOMER_ID }));
+		expect(result.error('Wavy')).toBeUndefined();
+		expect(result.output('Wavy')).toHaveLength(6);
+		expect(customerAsked()).toBe(WAVY_CUSTOMER_ID);
+	});
+
+	test("set in the node (as every workflow saved while it was required has it), it overrides the credential's", async () => {
+		const result = await runNode(openSessions({ customerId: WAVY_CUSTOMER_ID }), [{}], await wavyStore(sim, { customerId: '999' }));
+		expect(result.error('Wavy')).toBeUndefined();
+		expect(customerAsked()).toBe(WAVY_CUSTOMER_ID);
+	});
+});
+
 describe('failures', () => {
 	test.each([
 		[{ customerId: '{42}' }, /^Customer ID: must be a number such as 42 \(without braces\), got "\{42\}"/],
-		[{ customerId: '={{ "" }}' }, /^Customer ID: is required/],
 		[{ customerId: WAVY_CUSTOMER_ID, subAccountId: 'abc' }, /^Sub-Account ID: must be a number/],
 		[{ customerId: WAVY_CUSTOMER_ID, options: { timeZone: 'Mars/Base' } }, /^Time Zone of Wavy Dates: "Mars\/Base" is not an IANA time zone/],
 	])('bad input %j is refused before any request', async (parameters, message) => {
 		const result = await runNode(openSessions(parameters), [{}], await wavyStore(sim));
+		expect(result.error('Wavy')?.name).toBe('NodeOperationError');
+		expect(result.error('Wavy')?.message).toMatch(message);
+		expect(sim.log).toHaveLength(0);
+	});
+
+	test.each([
+		['empty', '', /^Customer ID: \(from the Wavy API credential\) is required; set it there or in the node/],
+		['in braces', '{42}', /^Customer ID: \(from the Wavy API credential\) must be a number such as 42 \(without braces\)/],
+	])("no Customer ID in the node and the credential's %s: refused before any request", async (_name, customerId, message) => {
+		const result = await runNode(openSessions({ customerId: '' }), [{}], await wavyStore(sim, { customerId }));
 		expect(result.error('Wavy')?.name).toBe('NodeOperationError');
 		expect(result.error('Wavy')?.message).toMatch(message);
 		expect(sim.log).toHaveLength(0);

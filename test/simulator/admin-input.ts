@@ -3,7 +3,7 @@
  * a message that says what was wrong. Routes arrive as regex source strings, since JSON has no RegExp.
  */
 import type { RequestMatch } from './routing';
-import type { Fault, LogFilter, SendWebhookOptions } from './types';
+import type { Fault, LatencyOptions, LogFilter, SendWebhookOptions } from './types';
 
 /** Answered with 400 `{ message }`. */
 export class BadInput extends Error {}
@@ -119,11 +119,20 @@ export function faultFromJson(value: unknown): Fault {
 	}
 }
 
-export function latencyFromJson(value: unknown): { ms: number; match?: Omit<RequestMatch, 'method'> } {
+export function latencyFromJson(value: unknown): {
+	ms: number;
+	match?: Omit<RequestMatch, 'method'>;
+	options: LatencyOptions;
+} {
 	const body = object(value, 'A latency rule');
 	const match = matchFromJson(body.match);
 	if (match?.method !== undefined) throw new BadInput('Latency rules cannot match on method');
-	return { ms: required(optionalNumber(body.ms, 'ms'), 'ms'), match };
+	const slowFirstPer = optionalString(body.slowFirstPer, 'slowFirstPer');
+	return {
+		ms: required(optionalNumber(body.ms, 'ms'), 'ms'),
+		match,
+		options: { slowFirstPer: regex(slowFirstPer, 'slowFirstPer') },
+	};
 }
 
 export function inFlightLimitFromJson(value: unknown): { limit: number; match?: RequestMatch } {

@@ -134,6 +134,33 @@ describe('admin API', () => {
 		expect(Date.now() - started).toBeLessThan(140);
 	});
 
+	it("answers a recipient's first request slowest (slowFirstPer), in process and through the admin API", async () => {
+		const sink = `${sim.url}/sink/messages`;
+		const post = async (to: string) => {
+			await fetch(sink, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': sim.providers.sink.credentials.apiKey }, body: JSON.stringify({ to, text: 'hi' }) });
+			return to;
+		};
+		const answered: string[] = [];
+		const race = async () => {
+			answered.length = 0;
+			// Both to +1 side by side: the first one sent waits 200 ms, the second 100 ms, so the second wins.
+			const first = post('+1').then((to) => answered.push(`${to} first`));
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			await Promise.all([first, post('+1').then((to) => answered.push(`${to} second`)), post('+2').then((to) => answered.push(`${to} first`))]);
+			return [...answered];
+		};
+		// +1's second request (answered at ~120 ms) beats both first requests (~200 and ~220 ms).
+		sim.setLatency(200, { provider: 'sink' }, { slowFirstPer: /"to":"([^"]+)"/ });
+		expect((await race())[0]).toBe('+1 second');
+		sim.reset();
+		await client.setLatency(200, { provider: 'sink' }, { slowFirstPer: /"to":"([^"]+)"/ });
+		expect((await race())[0]).toBe('+1 second');
+		// Without the option the first request sent is answered first.
+		sim.reset();
+		sim.setLatency(200, { provider: 'sink' });
+		expect((await race())[0]).toBe('+1 first');
+	});
+
 	it('sets and removes an in-flight limit', async () => {
 		await client.setInFlightLimit(2, { provider: 'irisengage', route: /GetContent/ });
 		await client.setLatency(100, { provider: 'irisengage' });

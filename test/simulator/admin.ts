@@ -69,8 +69,8 @@ const handlers: Record<string, AdminHandler> = {
 		return ok();
 	},
 	'POST /latency': ({ simulator }, { body }) => {
-		const { ms, match } = latencyFromJson(body);
-		simulator.setLatency(ms, match);
+		const { ms, match, options } = latencyFromJson(body);
+		simulator.setLatency(ms, match, options);
 		return ok();
 	},
 	'POST /in-flight-limit': ({ simulator }, { body }) => {

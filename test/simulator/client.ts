@@ -8,6 +8,7 @@ import { ADMIN_PREFIX } from './admin';
 import { escapeRegExp, type RequestMatch } from './routing';
 import type {
 	Fault,
+	LatencyOptions,
 	LogFilter,
 	OutboundLogEntry,
 	ProviderInfo,
@@ -81,8 +82,9 @@ export class SimulatorClient {
 		await this.call('DELETE', '/faults');
 	}
 
-	async setLatency(ms: number, match?: Omit<RequestMatch, 'method'>): Promise<void> {
-		await this.call('POST', '/latency', { ms, match: wireMatch(match) });
+	async setLatency(ms: number, match?: Omit<RequestMatch, 'method'>, options: LatencyOptions = {}): Promise<void> {
+		const slowFirstPer = options.slowFirstPer && routeSource(options.slowFirstPer);
+		await this.call('POST', '/latency', { ms, match: wireMatch(match), slowFirstPer });
 	}
 
 	/** At most `limit` matching requests in flight, 429 beyond; 0 removes the rule. */

@@ -59,9 +59,24 @@ export function faultEffect(fault: Fault): FaultEffect {
 	}
 }
 
+export interface LatencyOptions {
+	/**
+	 * Answers a recipient's first request slowest: the first capture group of this pattern, applied to the raw
+	 * body, names the recipient (e.g. /"to":"([^"]+)"/). Messages sent out of order then arrive out of order.
+	 */
+	slowFirstPer?: RegExp;
+}
+
+interface LatencyRule extends LatencyOptions {
+	ms: number;
+	match?: RequestMatch;
+	/** Requests seen so far per recipient. */
+	seen: Map<string, number>;
+}
+
 export class FaultRules {
 	private pending: Array<{ fault: Fault; remaining: number; toSkip: number }> = [];
-	private latency: Array<{ ms: number; match?: RequestMatch }> = [];
+	private latency: LatencyRule[] = [];
 
 	inject(fault: Fault): void {
 		if (!Number.isInteger(fault.times) || fault.times < 1) {
@@ -96,17 +111,26 @@ export class FaultRules {
 		return entry.fault;
 	}
 
-	setLatency(ms: number, match?: RequestMatch): void {
+	setLatency(ms: number, match?: RequestMatch, options: LatencyOptions = {}): void {
 		const sameMatch = (rule: { match?: RequestMatch }) =>
 			rule.match?.provider === match?.provider &&
 			String(rule.match?.route) === String(match?.route);
 		this.latency = this.latency.filter((rule) => !sameMatch(rule));
-		if (ms > 0) this.latency.push({ ms, match });
+		if (ms > 0) this.latency.push({ ms, match, slowFirstPer: options.slowFirstPer, seen: new Map() });
 	}
 
+	/**
+	 * The latency of the rule that matches last. With `slowFirstPer`, the n-th request (from 0) of one recipient
+	 * waits ms / (n + 1): sent side by side, a recipient's later messages would overtake its first.
+	 */
 	latencyFor(target: MatchTarget): number {
 		const rule = [...this.latency].reverse().find((candidate) => matches(candidate.match, target));
-		return rule?.ms ?? 0;
+		if (!rule?.slowFirstPer) return rule?.ms ?? 0;
+		rule.slowFirstPer.lastIndex = 0;
+		const recipient = rule.slowFirstPer.exec(target.body ?? '')?.[1] ?? '';
+		const earlier = rule.seen.get(recipient) ?? 0;
+		rule.seen.set(recipient, earlier + 1);
+		return Math.round(rule.ms / (earlier + 1));
 	}
 
 	clearFaults(): void {

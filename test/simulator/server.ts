@@ -142,7 +142,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		},
 		injectFault: (fault) => rules.inject(fault),
 		clearFaults: () => rules.clearFaults(),
-		setLatency: (ms, match) => rules.setLatency(ms, match),
+		setLatency: (ms, match, latencyOptions) => rules.setLatency(ms, match, latencyOptions),
 		setInFlightLimit: (limit, match) => limits.set(limit, match),
 		issuedTokens: (provider) => {
 			const issuer = issuers.get(provider);

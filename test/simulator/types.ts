@@ -1,6 +1,9 @@
 /** The simulator's public API, as tests, benchmarks and `npm start` use it. */
 import type { SimulatorSizes, SimulatorVariants } from './provider';
+import type { LatencyOptions } from './faults';
 import type { RequestMatch } from './routing';
+
+export type { LatencyOptions } from './faults';
 
 export type { RequestMatch } from './routing';
 export type { SimulatorSizes, SimulatorVariants } from './provider';
@@ -157,8 +160,11 @@ export interface Simulator {
 	/** Shapes the answer to the next `times` requests that match. Faults are used in the order injected. */
 	injectFault(fault: Fault): void;
 	clearFaults(): void;
-	/** Delays every matching answer by ms (0 removes the rule); a later rule wins over an earlier one. */
-	setLatency(ms: number, match?: Omit<RequestMatch, 'method'>): void;
+	/**
+	 * Delays every matching answer by ms (0 removes the rule); a later rule wins over an earlier one. With
+	 * `slowFirstPer`, a recipient's n-th request (from 0) waits ms / (n + 1) instead (see LatencyOptions).
+	 */
+	setLatency(ms: number, match?: Omit<RequestMatch, 'method'>, options?: LatencyOptions): void;
 	/**
 	 * At most `limit` matching requests in flight at once; more are answered 429 at once, without latency
 	 * (0 removes the rule with the same match).

@@ -12,7 +12,7 @@ describe('claimIds, one id at a time with static data written on every call', ()
 	/** `seen(data, id)` claims one id like a delivery of one message whose execution started. */
 	const node = () => {
 		const here = scope();
-		return (data: IDataObject, id: string, options: { max?: number; key?: string } = {}) => {
+		return (data: IDataObject, id: string, options: { max?: number; key?: string; persistMax?: number } = {}) => {
 			const claim = claimIds(data, here, [id], { persistEveryMs: 0, ...options });
 			claim.settle(true);
 			return claim.isNew[0];
@@ -43,6 +43,19 @@ describe('claimIds, one id at a time with static data written on every call', ()
 		expect((data[DEFAULT_DEDUPE_KEY] as string).length).toBe(1000 * 12);
 		expect(seen(data, 'id4')).toBe(true);
 		expect(seen(data, 'id1004')).toBe(false);
+	});
+
+	it('writes only the newest persistMax ids to static data while remembering max in memory; a restart knows those', () => {
+		const seen = node();
+		const data: IDataObject = {};
+		for (let i = 0; i < 10; i++) seen(data, `id${i}`, { max: 8, persistMax: 3 });
+		expect((data[DEFAULT_DEDUPE_KEY] as string).length).toBe(3 * 12);
+		expect(seen(data, 'id2', { max: 8, persistMax: 3 })).toBe(false); // still in this process's memory
+		const restarted = node();
+		const copy = reloaded(data);
+		// id2 was refreshed just now, so it is among the newest three with id8 and id9.
+		for (const id of ['id2', 'id9', 'id8']) expect(restarted(copy, id)).toBe(false);
+		expect(restarted(copy, 'id7')).toBe(true);
 	});
 
 	it('refreshes an id that is resent, so it survives eviction', () => {

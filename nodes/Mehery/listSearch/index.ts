@@ -1,6 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { listChannels, listTemplates } from '../api';
+import { listChannelsMarked, listTemplates } from '../api';
+
+const SANDBOX = 'Sandbox';
 
 /** Searchable dropdowns: the account's channels, and the templates approved for the chosen channel. */
 
@@ -9,13 +11,15 @@ const matches = (filter: string | undefined, ...fields: Array<unknown>) => {
 	return needle === '' || fields.some((field) => String(field ?? '').toLowerCase().includes(needle));
 };
 
+/** Live channels first, then sandbox (test) ones, each of those marked so. */
 export async function searchChannels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const channels = await listChannels(this, true);
+	const channels = await listChannelsMarked(this);
 	return {
 		results: channels
-			.filter((channel) => matches(filter, channel.name, channel.channelId, channel.lane, channel.contactType))
+			.filter((channel) => matches(filter, channel.name, channel.channelId, channel.lane, channel.contactType, channel.sandbox ? SANDBOX : ''))
+			.sort((a, b) => Number(a.sandbox) - Number(b.sandbox))
 			.map((channel) => ({
-				name: `${channel.name ?? channel.channelId} (${channel.contactType ?? 'channel'} ${channel.lane ?? channel.channelId})`,
+				name: `${channel.sandbox ? `[${SANDBOX}] ` : ''}${channel.name ?? channel.channelId} (${channel.contactType ?? 'channel'} ${channel.lane ?? channel.channelId})`,
 				value: channel.channelId,
 			})),
 	};

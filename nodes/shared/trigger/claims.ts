@@ -9,7 +9,7 @@ import { claimKeys, unsettled, type Claim, type ClaimOptions } from '../dedupe';
 import { callerGoneBefore } from './verdict';
 
 /** Per-event ids; default on (the last 1000 ids). `false`: off. */
-export type IdDedupe = Pick<ClaimOptions, 'max' | 'key' | 'persistEveryMs'> | false;
+export type IdDedupe = Pick<ClaimOptions, 'max' | 'key' | 'persistEveryMs' | 'persistMax'> | false;
 
 export interface PayloadDedupe<Body> extends Pick<ClaimOptions, 'max' | 'key' | 'persistEveryMs' | 'windowMs'> {
 	/** The payload's identity (the same for a resend). */

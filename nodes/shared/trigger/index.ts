@@ -12,7 +12,8 @@ export { CREDENTIAL_TTL_MS, credentialAuth, type CredentialAuth } from './creden
 export { readDelivery, type DeliveryCheck } from './body';
 export { combineMessagesOption, readCombine } from './combine';
 export { DEFAULT_MAX_MEDIA_BYTES, downloadMedia, type MediaDownloadOptions, type MediaToDownload } from './media';
-export { mediaDownloadOptions, readMediaDownload } from './mediaOptions';
+export { CHAT_TRIGGER_VERSIONS, mediaDownloadOptions, readMediaDownload } from './mediaOptions';
 export { isLocalHost, unreachableReason, WEBHOOK_URL_HINT, webhookRefusal } from './reachability';
 export { receiveWebhook, triggerScope, type CombineSpec, type DeliverySummary, type TriggerEvent, type WebhookAnswer, type WebhookTriggerSpec } from './receive';
+export { parameterFields, type ParameterFunction } from './webhookFields';
 export { webhookRegistration, type RegisteredWebhook, type WebhookRegistrar } from './registration';

@@ -107,7 +107,8 @@ export const OPERATION_FIXTURES: Record<string, OperationFixture> = {
 	},
 	'mehery:configuration:getChannels': {
 		provider: MEHERY,
-		parameters: { sandbox: true, returnAll: true },
+		// Without sandbox channels: one request per item (marking sandbox channels takes a second list).
+		parameters: { returnAll: true },
 		items: [{}, {}, {}],
 		route: meheryRoute('/config/channels'),
 	},

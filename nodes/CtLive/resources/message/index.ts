@@ -1,5 +1,5 @@
 import { defineResource } from '../../../shared/resource';
-import { withBatching } from '../../batch';
+import { withBatching } from '../batch';
 
 import { sendMessage } from './send';
 import { sendAndWaitForReply } from './sendAndWait';

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
-import { readRequiredString } from '../../../shared/fields';
+import { additionalFieldsField, isHttpUrl, readRequiredString } from '../../../shared/fields';
 import type { SendOperation } from '../../../shared/operation';
 import { newMessage, postResults, type NewMessage } from '../../api';
 import { dateField, readDatesTimeZone, readOptionalString, readTimestamp, sendOptionsField, stringField } from '../../fields';
-import { isHttpUrl } from '../../../shared/fields';
 import { readIdempotencyKey } from '../../../shared/idempotency';
 import { stableMessageId } from '../../values';
 
@@ -86,21 +85,13 @@ export const sendMessage: SendOperation<SendMessageParams> = {
 		stringField('caption', 'File Name', 'Name of the file as the agent sees it (sent as the caption)', showType(['document']), {
 			placeholder: 'invoice.pdf',
 		}),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show },
-			options: [
-				stringField('contactName', 'Contact Name', 'Name of the customer, if the network gives it'),
-				stringField('integrationType', 'Integration Type', 'Channel name CTLive files the conversation under', undefined, { default: 'WHATSAPP' }),
-				stringField('messageId', 'Message ID', 'Unique ID of the message. Empty generates one that stays the same when n8n retries the item, so CTLive drops the resend.'),
-				stringField('pairedMessageId', 'Quoted Message ID', 'ID of the message the customer quoted (replied to)'),
-				dateField('receivedAt', 'Received At', 'When the network received the message'),
-			],
-		},
+		additionalFieldsField(show, [
+			stringField('contactName', 'Contact Name', 'Name of the customer, if the network gives it'),
+			stringField('integrationType', 'Integration Type', 'Channel name CTLive files the conversation under', undefined, { default: 'WHATSAPP' }),
+			stringField('messageId', 'Message ID', 'Unique ID of the message. Empty generates one that stays the same when n8n retries the item, so CTLive drops the resend.'),
+			stringField('pairedMessageId', 'Quoted Message ID', 'ID of the message the customer quoted (replied to)'),
+			dateField('receivedAt', 'Received At', 'When the network received the message'),
+		]),
 		sendOptionsField(show),
 	],
 

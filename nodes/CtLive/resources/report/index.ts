@@ -1,5 +1,5 @@
 import { defineResource } from '../../../shared/resource';
-import { withBatching } from '../../batch';
+import { withBatching } from '../batch';
 
 import { sendDeliveryReport } from './sendDelivery';
 import { sendSeenReport } from './sendSeen';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from '../../../shared/errors';
-import { readRequiredString } from '../../../shared/fields';
+import { additionalFieldsField, readRequiredString } from '../../../shared/fields';
 import type { SendOperation } from '../../../shared/operation';
 import { postResults, type DeliveryReport } from '../../api';
 import { dateField, readDatesTimeZone, readOptionalString, readTimestamp, sendOptionsField, stringField } from '../../fields';
@@ -88,18 +88,10 @@ export const sendDeliveryReport: SendOperation<SendDeliveryParams> = {
 		...customFields,
 		dateField('sentAt', 'Sent At', 'When the message was sent to the customer', show),
 		dateField('doneAt', 'Done At', 'When the message reached this status', show),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show },
-			options: [
-				{ displayName: 'Bulk ID', name: 'bulkId', type: 'string', default: '' },
-				{ displayName: 'Channel', name: 'channel', type: 'string', default: 'WHATSAPP', description: 'Channel name of the message' },
-			],
-		},
+		additionalFieldsField(show, [
+			{ displayName: 'Bulk ID', name: 'bulkId', type: 'string', default: '' },
+			{ displayName: 'Channel', name: 'channel', type: 'string', default: 'WHATSAPP', description: 'Channel name of the message' },
+		]),
 		sendOptionsField(show),
 	],
 

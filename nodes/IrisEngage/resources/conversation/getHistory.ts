@@ -8,7 +8,7 @@ import type { ConversationQuery } from '../../fields';
 import { conversationQueryFields, readConversationQuery } from '../../fields';
 import { optionsField, timeZoneOption } from '../../../shared/fields';
 import { simplifyMessage, simplifySession } from '../../normalize';
-import { listSessionsUpTo } from '../../sessions';
+import { listSessionsUpTo } from './sessions';
 
 interface Params extends ConversationQuery {
 	onePerMessage: boolean;

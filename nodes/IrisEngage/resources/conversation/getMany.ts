@@ -7,7 +7,7 @@ import { conversationQueryFields, readConversationQuery } from '../../fields';
 import { optionsField, timeZoneOption } from '../../../shared/fields';
 import { PROVIDER } from '../../api';
 import { simplifySession } from '../../normalize';
-import { listSessionsUpTo } from '../../sessions';
+import { listSessionsUpTo } from './sessions';
 
 const show = { resource: ['conversation'], operation: ['getMany'] };
 

@@ -5,8 +5,7 @@ import { idempotencyKeyOption } from '../../../shared/idempotency';
 import { optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { anyObject, dataOf, meheryRequest } from '../../api';
-import { readRequiredText } from '../../fields';
-import { keyValueOrJsonFields, readKeyValueOrJson, type KeyValueOrJson } from '../../keyValueOrJson';
+import { keyValueOrJsonFields, readKeyValueOrJson, readRequiredText, type KeyValueOrJson } from '../../fields';
 import { linksField, readLinks, type Link } from './links';
 
 interface Params {

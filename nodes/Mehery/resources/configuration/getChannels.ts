@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { maxConcurrentRequestsOption } from '../../../shared/execution';
-import { optionsField, readLimit, returnAllOrLimitFields } from '../../../shared/fields';
+import { readLimit, returnAllOrLimitFields } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
-import { listChannels } from '../../api';
+import { listChannels, listChannelsMarked } from '../../api';
 
 interface Params {
 	sandbox: boolean;
@@ -21,11 +20,10 @@ export const getChannels: Operation<Params> = {
 			name: 'sandbox',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to list sandbox (test) channels too',
+			description: 'Whether to list sandbox (test) channels too. Each channel then says whether it is one (sandbox: true or false).',
 			displayOptions: { show },
 		},
 		...returnAllOrLimitFields(show),
-		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
@@ -33,6 +31,7 @@ export const getChannels: Operation<Params> = {
 	},
 
 	async run(this: IExecuteFunctions, { sandbox, limit }, itemIndex): Promise<IDataObject[]> {
-		return (await listChannels(this, sandbox, itemIndex)).slice(0, limit);
+		const channels = sandbox ? await listChannelsMarked(this, itemIndex) : await listChannels(this, false, itemIndex);
+		return channels.slice(0, limit);
 	},
 };

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { maxConcurrentRequestsOption } from '../../../shared/execution';
-import { optionsField, readLimit, returnAllOrLimitFields } from '../../../shared/fields';
+import { readLimit, returnAllOrLimitFields } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { dataOf, meheryRequest, resultList } from '../../api';
 import { channelField, readChannelId } from '../../fields';
@@ -21,7 +20,6 @@ export const getGlobalVariables: Operation<Params> = {
 	description: [
 		channelField(show, { required: false, description: 'Only the variables that apply to this channel; empty lists all' }),
 		...returnAllOrLimitFields(show),
-		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { maxConcurrentRequestsOption } from '../../../shared/execution';
-import { optionsField, readLimit, returnAllOrLimitFields } from '../../../shared/fields';
+import { readLimit, returnAllOrLimitFields } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { listTemplates } from '../../api';
 import { channelField, readChannelId } from '../../fields';
@@ -34,7 +33,6 @@ export const getTemplates: Operation<Params> = {
 			],
 		},
 		...returnAllOrLimitFields(show),
-		optionsField(show, [maxConcurrentRequestsOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

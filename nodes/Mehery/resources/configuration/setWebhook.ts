@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import { idempotencyKeyOption } from '../../../shared/idempotency';
 import { invalidParameter } from '../../../shared/errors';
 import { isHttpUrl, optionsField } from '../../../shared/fields';
@@ -38,7 +37,7 @@ export const setWebhook: Operation<Params> = {
 				"Public HTTPS URL with a valid certificate that Mehery will call. Plain http and local addresses are refused unless the credential's Base URL is a local server (an on-premise install).",
 			displayOptions: { show },
 		},
-		optionsField(show, [maxConcurrentRequestsOption, idempotencyKeyOption]),
+		optionsField(show, [idempotencyKeyOption]),
 	],
 
 	readParameters(this: IExecuteFunctions, itemIndex) {

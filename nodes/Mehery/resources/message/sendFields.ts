@@ -3,12 +3,17 @@ import type { INodeProperties } from 'n8n-workflow';
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import { idempotencyKeyOption } from '../../../shared/idempotency';
 import { optionsField } from '../../../shared/fields';
-import { channelField } from '../../fields';
-import { contactFields } from './contactCardFields';
-import { entry, forTypes, MEDIA_TYPES, show } from './sendDisplay';
-import { templateFields } from './templateFields';
+import { channelField, keyValueOrJsonFields, type KeyValueOrJson } from '../../fields';
 
-/** The parameters of Message → Send, by message type. */
+/** The parameters of Message → Send, by message type, and when the editor shows each. */
+
+// Send and Send and Wait for Reply share every parameter of the message.
+const show = { resource: ['message'], operation: ['send', 'sendAndWaitForReply'] };
+const forTypes = (...messageType: string[]) => ({ show: { ...show, messageType } });
+export const MEDIA_TYPES = ['image', 'video', 'audio', 'document'] as const;
+const entry = (name: string, displayName: string, fields: INodeProperties[]) => ({ name, displayName, values: fields });
+const typeField = (placeholder: string): INodeProperties => ({ displayName: 'Type', name: 'type', type: 'string', default: '', placeholder });
+
 
 const recipientFields: INodeProperties[] = [
 	channelField(show, { required: true, description: 'The channel to send over (your WhatsApp number, bot, inbox...)' }),
@@ -107,6 +112,113 @@ const locationFields: INodeProperties[] = [
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'Main Building' },
 			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
 		],
+	},
+];
+
+/** Type Contact Card: one card with name, organization, phones, emails, URLs and addresses. */
+const contactFields: INodeProperties[] = [
+	{
+		displayName: 'Contact Name',
+		name: 'contactName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'John Smith',
+		description: 'Full name shown on the contact card',
+		displayOptions: forTypes('contacts'),
+	},
+	{
+		displayName: 'Contact Details',
+		name: 'contactDetails',
+		type: 'collection',
+		placeholder: 'Add Detail',
+		default: {},
+		displayOptions: forTypes('contacts'),
+		options: [
+			{ displayName: 'Birthday', name: 'birthday', type: 'string', default: '', placeholder: '1990-05-21' },
+			{ displayName: 'Company', name: 'company', type: 'string', default: '' },
+			{ displayName: 'Department', name: 'department', type: 'string', default: '' },
+			{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+			{ displayName: 'Job Title', name: 'title', type: 'string', default: '' },
+			{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+		],
+	},
+	{
+		displayName: 'Contact Phones, Emails, URLs and Addresses',
+		name: 'contactEntries',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Entry',
+		default: {},
+		displayOptions: forTypes('contacts'),
+		options: [
+			entry('phones', 'Phone', [
+				{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: '+1 (940) 555-1234' },
+				typeField('HOME, WORK'),
+				{ displayName: 'WhatsApp ID', name: 'waId', type: 'string', default: '', placeholder: '16505551234' },
+			]),
+			entry('emails', 'Email', [{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' }, typeField('HOME, WORK')]),
+			entry('urls', 'URL', [{ displayName: 'URL', name: 'url', type: 'string', default: '' }, typeField('HOME, WORK')]),
+			entry('addresses', 'Address', [
+				{ displayName: 'Street', name: 'street', type: 'string', default: '' },
+				{ displayName: 'City', name: 'city', type: 'string', default: '' },
+				{ displayName: 'State', name: 'state', type: 'string', default: '' },
+				{ displayName: 'ZIP', name: 'zip', type: 'string', default: '' },
+				{ displayName: 'Country', name: 'country', type: 'string', default: '' },
+				{ displayName: 'Country Code', name: 'countryCode', type: 'string', default: '', placeholder: 'us' },
+				typeField('HOME, WORK'),
+			]),
+		],
+	},
+];
+
+/** Type Template: an approved HSM template, its language and its placeholder values (pairs: text; JSON: types kept). */
+/** The template's placeholder values: pairs (text) or JSON (types kept). */
+export const TEMPLATE_DATA: KeyValueOrJson = {
+	displayName: 'Template Data',
+	modeName: 'templateDataMode',
+	description: 'Values for the template placeholders',
+	pairsDisplayName: 'Template Values',
+	pairsName: 'templateData',
+	keyPlaceholder: 'amount',
+	jsonDisplayName: 'Template Data (JSON)',
+	jsonName: 'templateDataJson',
+	jsonDescription: 'An object whose keys are the template placeholders, e.g. {"amount": 10, "currency": "INR"}',
+};
+
+const templateFields: INodeProperties[] = [
+	{
+		displayName: 'Template',
+		name: 'template',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: 'An HSM template approved for the channel',
+		displayOptions: forTypes('template'),
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchTemplates', searchable: true } },
+			{ displayName: 'By Code', name: 'code', type: 'string', placeholder: 'FEEDBACK' },
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '60d236c6142e53561cb7716c' },
+		],
+	},
+	{
+		displayName: 'Template Language',
+		name: 'templateLanguage',
+		type: 'string',
+		default: '',
+		placeholder: 'en_US',
+		description: 'Which language version of the template to send; empty lets Mehery pick',
+		displayOptions: forTypes('template'),
+	},
+	...keyValueOrJsonFields(forTypes('template').show, TEMPLATE_DATA),
+	{
+		displayName: 'Linked',
+		name: 'templateLinked',
+		type: 'string',
+		default: '',
+		description:
+			"Sent as the template's linked field, which Mehery's API requires but does not describe, so it always goes out: empty unless you set it. Leave it empty unless Mehery gives you a value.",
+		displayOptions: forTypes('template'),
 	},
 ];
 

@@ -3,11 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import { idempotencyKeyOption } from '../../../shared/idempotency';
 import { invalidParameter } from '../../../shared/errors';
-import { optionsField } from '../../../shared/fields';
+import { compact, optionsField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { eventResults, meheryRequest, resultList } from '../../api';
 import { readJsonObject, readRequiredText, readSessionId, sessionIdField } from '../../fields';
-import { compact } from '../../outbound';
 
 interface Params {
 	sessionId: string;

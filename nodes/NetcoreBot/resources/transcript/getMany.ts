@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
-import { getParameter, optionsField, readSimplify, simplifyField } from '../../../shared/fields';
+import { getParameter, optionsField, readLimit, readSimplify, returnAllOrLimitFields, simplifyField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import type { TranscriptsQuery } from '../../api';
 import { TRANSCRIPT_CHANNEL_CODES } from '../../channels';
-import { channelField, dateFields, limitFields, readBotUserId, readChannel, readDateWindow, readNetcoreLimit } from '../../fields';
+import { channelField, dateFields, readBotUserId, readChannel, readDateWindow } from '../../fields';
 import { listTranscripts } from '../../listing';
 import { oneRowPerBotUser, oneRowPerMessage } from '../../transcriptItems';
 
@@ -41,7 +41,7 @@ export const getManyTranscripts: Operation<Params> = {
 			displayOptions: { show },
 		},
 		...dateFields(show, 'messages sent', 'At most 3 months ago; empty: the last 3 months.'),
-		...limitFields(show),
+		...returnAllOrLimitFields(show),
 		simplifyField(show),
 		optionsField(show, [
 			maxConcurrentRequestsOption,
@@ -62,7 +62,7 @@ export const getManyTranscripts: Operation<Params> = {
 		const channelId = readChannel(this, itemIndex, TRANSCRIPT_CHANNEL_CODES);
 		return {
 			query: { channelId, botUserId: readBotUserId(this, itemIndex, channelId), ...readDateWindow(this, itemIndex, true) },
-			limit: readNetcoreLimit(this, itemIndex),
+			limit: readLimit(this, itemIndex),
 			simplify: readSimplify(this, itemIndex),
 			onePerBotUser: getParameter(this, 'options.output', itemIndex, 'message') === 'botUser',
 		};

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { maxConcurrentRequestsOption } from '../../../shared/execution';
-import { optionsField, readSimplify, simplifyField } from '../../../shared/fields';
+import { optionsField, readLimit, readSimplify, returnAllOrLimitFields, simplifyField } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import type { UsersQuery } from '../../api';
 import { USER_CHANNEL_CODES, channelCode } from '../../channels';
-import { channelsField, dateFields, limitFields, readChannels, readNetcoreLimit, readUsersWindow } from '../../fields';
+import { channelsField, dateFields, readChannels, readUsersWindow } from '../../fields';
 import { listUsers } from '../../listing';
 import { simplifyUser } from '../../normalize';
 
@@ -27,7 +27,7 @@ export const getManyUsers: Operation<Params> = {
 	description: [
 		channelsField(show, USER_CHANNEL_CODES, 'The channels whose bot users to list'),
 		...dateFields(show, 'users created', 'Empty: from 2000-01-01T00:00:00Z, i.e. every user (Netcore requires both dates).'),
-		...limitFields(show),
+		...returnAllOrLimitFields(show),
 		simplifyField(show, 'Whether to return users with camelCase keys (firstInteractedDate...), the channel code and ISO 8601 UTC dates, instead of the raw API answer'),
 		optionsField(show, [maxConcurrentRequestsOption]),
 	],
@@ -35,7 +35,7 @@ export const getManyUsers: Operation<Params> = {
 	readParameters(this: IExecuteFunctions, itemIndex) {
 		return {
 			query: { channelIds: readChannels(this, itemIndex, USER_CHANNEL_CODES), ...readUsersWindow(this, itemIndex) },
-			limit: readNetcoreLimit(this, itemIndex),
+			limit: readLimit(this, itemIndex),
 			simplify: readSimplify(this, itemIndex),
 		};
 	},

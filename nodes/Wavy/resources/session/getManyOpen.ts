@@ -5,20 +5,15 @@ import { maxConcurrentRequestsOption } from '../../../shared/execution';
 import { optionsField, readLimit, readSimplify, readTimeZone, returnAllOrLimitFields, simplifyField, timeZoneOption } from '../../../shared/fields';
 import type { Operation } from '../../../shared/operation';
 import { PROVIDER } from '../../api';
-import { listOpenSessions, type OpenSessionsQuery } from '../../sessions';
+import { checkNumericId, listOpenSessions, type OpenSessionsQuery } from './sessions';
 
 const show = { resource: ['session'], operation: ['getManyOpen'] };
-const NUMERIC_ID = /^\d{1,18}$/;
 
-/** A numeric id field, with the spec's trap spelled out: `{42}` must become `42`. */
-function readId(context: IExecuteFunctions, itemIndex: number, name: string, displayName: string, required: boolean): string | undefined {
+/** An optional numeric id field; empty means undefined (the credential's, for the Customer ID). */
+function readId(context: IExecuteFunctions, itemIndex: number, name: string, displayName: string): string | undefined {
 	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (value === '' && !required) return undefined;
-	if (!NUMERIC_ID.test(value)) {
-		const problem = value === '' ? 'is required' : `must be a number such as 42 (without braces), got "${value}"`;
-		throw invalidParameter(context.getNode(), displayName, problem, itemIndex);
-	}
-	return value;
+	if (value === '') return undefined;
+	return checkNumericId(value, (problem) => invalidParameter(context.getNode(), displayName, problem, itemIndex));
 }
 
 export const getManyOpenSessions: Operation<OpenSessionsQuery> = {
@@ -30,13 +25,13 @@ export const getManyOpenSessions: Operation<OpenSessionsQuery> = {
 	kind: 'read',
 	description: [
 		{
+			// Asked once, in the credential; a workflow saved when this was required keeps its value here.
 			displayName: 'Customer ID',
 			name: 'customerId',
 			type: 'string',
-			required: true,
 			default: '',
-			placeholder: '42',
-			description: 'Your numeric Wavy customer ID',
+			placeholder: "Empty: the credential's Customer ID",
+			description: "Another numeric Wavy customer than the credential's. Leave empty to use the Customer ID of the Wavy API credential.",
 			displayOptions: { show },
 		},
 		{
@@ -58,8 +53,8 @@ export const getManyOpenSessions: Operation<OpenSessionsQuery> = {
 
 	readParameters(this: IExecuteFunctions, itemIndex) {
 		return {
-			customerId: readId(this, itemIndex, 'customerId', 'Customer ID', true) as string,
-			subAccountId: readId(this, itemIndex, 'subAccountId', 'Sub-Account ID', false),
+			customerId: readId(this, itemIndex, 'customerId', 'Customer ID'),
+			subAccountId: readId(this, itemIndex, 'subAccountId', 'Sub-Account ID'),
 			limit: readLimit(this, itemIndex),
 			simplify: readSimplify(this, itemIndex),
 			timeZone: readTimeZone(this, itemIndex, PROVIDER),
@@ -69,7 +64,8 @@ export const getManyOpenSessions: Operation<OpenSessionsQuery> = {
 	async run(this: IExecuteFunctions, query, itemIndex): Promise<IDataObject[]> {
 		const sessions = await listOpenSessions(this, query, itemIndex);
 		if (sessions.length === 0) {
-			const scope = query.subAccountId ? `customer ${query.customerId}, sub-account ${query.subAccountId}` : `customer ${query.customerId}`;
+			const customer = query.customerId ? `customer ${query.customerId}` : "the credential's customer";
+			const scope = query.subAccountId ? `${customer}, sub-account ${query.subAccountId}` : customer;
 			this.addExecutionHints({ message: `Wavy lists no open sessions for ${scope}.`, type: 'info', location: 'outputPane' });
 		}
 		return sessions;
