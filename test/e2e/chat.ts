@@ -80,6 +80,18 @@ export function lastRunOutput(execution: N8nExecution, node: string, output = 0)
 	return items.map((item) => item.json);
 }
 
+/** Resolves once the execution waits; fails at once, with the node's error, if it failed instead. */
+export async function waiting(n8n: N8nClient, executionId: string, timeoutMs = 60_000): Promise<N8nExecution> {
+	return await eventually(`execution ${executionId} to wait`, async () => {
+		const execution = await n8n.getExecution(executionId);
+		if (execution.status === 'error' || execution.status === 'crashed') {
+			const { error, lastNodeExecuted } = execution.data?.resultData ?? {};
+			throw new Error(`execution ${executionId} failed at ${lastNodeExecuted ?? '?'}: ${error?.message ?? execution.status} ${String(error?.description ?? '')}`);
+		}
+		return execution.status === 'waiting' ? execution : undefined;
+	}, timeoutMs);
+}
+
 /** The execution once it has finished successfully (a resumed one runs on after its reply). */
 export async function finished(n8n: N8nClient, executionId: string, timeoutMs = 30_000): Promise<N8nExecution> {
 	return await eventually(`execution ${executionId} to finish`, async () => {

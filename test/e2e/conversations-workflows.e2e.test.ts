@@ -6,7 +6,7 @@
  *   the endpoint in the static data the resumed execution loaded.
  */
 import { loadExampleWorkflows } from '../../scripts/lib/stage';
-import { activateMehery, eventually, executionsOf, finished, lastRunOutput, meheryNotifies, textsSentTo } from './chat';
+import { activateMehery, eventually, executionsOf, finished, lastRunOutput, meheryNotifies, textsSentTo, waiting } from './chat';
 import { connect } from './environment';
 
 type Node = { name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, unknown>; webhookId?: string; [key: string]: unknown };
@@ -56,7 +56,7 @@ describe('where the waiting node finds the trigger, in real n8n', () => {
 		});
 		const started = Date.now();
 		const executionId = await n8n.runWorkflowManually(asking.id, 'Start');
-		await eventually('the execution to wait', async () => ((await n8n.getExecution(executionId)).status === 'waiting' ? true : undefined), 60_000);
+		await waiting(n8n, executionId);
 		expect(await textsSentTo(sim, '919900007001', started)).toEqual(['Which size do you need?']);
 
 		expect((await meheryNotifies(url, { kind: 'message', id: 'other-wf-1', text: 'Size M', phone: '919900007001' })).status).toBe(200);
@@ -86,11 +86,11 @@ describe('where the waiting node finds the trigger, in real n8n', () => {
 		await eventually('the first question', async () => ((await textsSentTo(sim, '919900007002', started)).length === 1 ? true : undefined));
 		await meheryNotifies(url, { kind: 'message', id: 'twice-2', text: 'Asha', phone: '919900007002' });
 		await eventually('the second question', async () => ((await textsSentTo(sim, '919900007002', started)).length === 2 ? true : undefined));
-		const [waiting] = await executionsOf(n8n, workflow.id);
-		await eventually('the resumed execution to wait again', async () => ((await n8n.getExecution(waiting.id)).status === 'waiting' ? true : undefined));
+		const [asking] = await executionsOf(n8n, workflow.id);
+		await waiting(n8n, asking.id);
 
 		await meheryNotifies(url, { kind: 'message', id: 'twice-3', text: '12345', phone: '919900007002' });
-		const done = await finished(n8n, waiting.id);
+		const done = await finished(n8n, asking.id);
 		expect([lastRunOutput(done, 'Ask Name')[0]?.text, lastRunOutput(done, 'Ask Order')[0]?.text]).toEqual(['Asha', '12345']);
 		expect(await textsSentTo(sim, '919900007002', started)).toEqual(['What is your name?', 'Thanks! Your order number?']);
 		expect(await executionsOf(n8n, workflow.id)).toHaveLength(1);

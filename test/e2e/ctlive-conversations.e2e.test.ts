@@ -4,7 +4,7 @@
  * customer resumes the waiting execution, which reports it seen.
  */
 import { nodeOutput } from '../../scripts/lib/n8n';
-import { eventually, executionsOf, finished, lastRunOutput } from './chat';
+import { eventually, executionsOf, finished, lastRunOutput, waiting } from './chat';
 import { connect, loadState } from './environment';
 
 const EXAMPLE = 'ctlive-message-send-and-wait.json';
@@ -36,7 +36,14 @@ describe('CTLive Send and Wait for Reply, the example in real n8n', () => {
 		workflowId = state.workflowIds[EXAMPLE];
 		await n8n.activateWorkflow(workflowId);
 		const workflow = await n8n.api<{ nodes: Array<{ name: string; webhookId?: string }> }>('GET', `/workflows/${workflowId}`);
-		url = `${state.n8nUrl}/webhook/${workflow.nodes.find((node) => node.name === 'CTLive Trigger')!.webhookId}/ctlive`;
+		const webhookId = workflow.nodes.find((node) => node.name === 'CTLive Trigger')!.webhookId;
+		url = `${state.n8nUrl}/webhook/${webhookId}/ctlive`;
+		// Activation publishes the trigger's conversation endpoint in the workflow's static data, where the node finds it.
+		const published = await eventually('the CTLive Trigger to publish its conversation endpoint', async () => {
+			const { staticData } = await n8n.api<{ staticData?: { global?: { conversationEndpoints?: { ctlive?: string } } } }>('GET', `/workflows/${workflowId}`);
+			return staticData?.global?.conversationEndpoints?.ctlive;
+		}, 15_000);
+		expect(published).toBe(`${state.n8nUrl}/webhook/${webhookId}/conversations`);
 	}, 60_000);
 	afterAll(async () => {
 		const { n8n } = await connect();
@@ -47,7 +54,7 @@ describe('CTLive Send and Wait for Reply, the example in real n8n', () => {
 		const { n8n, sim } = await connect();
 		const started = Date.now();
 		const executionId = await n8n.runWorkflowManually(workflowId, 'When clicking ‘Execute workflow’');
-		await eventually('the execution to wait', async () => ((await n8n.getExecution(executionId)).status === 'waiting' ? true : undefined), 60_000);
+		await waiting(n8n, executionId);
 		const posted = await sim.log({ provider: 'ctlive', route: /imchannel\/message/, since: started });
 		expect(posted.map((entry) => (entry.body as { results: Array<{ from: string; message: { text: string } }> }).results[0])).toEqual([
 			expect.objectContaining({ from: CUSTOMER, message: { type: 'TEXT', text: 'Hi, my parcel 12345 has not arrived. Can you help?' } }),
