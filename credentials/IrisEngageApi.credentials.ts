@@ -1,9 +1,9 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -75,12 +75,12 @@ export class IrisEngageApi implements ICredentialType {
 		});
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.sessionToken}}' },
-		},
-	};
+	// A method, not a generic description: n8n evaluates a generic description's `={{$credentials…}}` expressions on
+	// every request (an expression isolate each), which cost more CPU than the request itself.
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const headers = { Authorization: `Bearer ${String(credentials.sessionToken ?? '')}` };
+		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), ...headers } };
+	}
 
 	// A harmless lookup: a number with no history answers an empty list, and proves the token works.
 	test: ICredentialTestRequest = {

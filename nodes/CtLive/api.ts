@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { providerCredentials } from '../shared/credentials';
 import { providerRequest } from '../shared/request';
 import { foreignAnswer, foreignAnswerError } from './answer';
 import { ctLiveMessageUrl } from './endpoint';
@@ -69,7 +70,7 @@ export function newMessage(fields: {
  * or other text fails (something else answered at that address), and is not retried either.
  */
 export async function postResults(context: IExecuteFunctions, results: ResultEntry[], itemIndex: number): Promise<void> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await providerCredentials(context, CREDENTIAL_TYPE, itemIndex);
 	const url = ctLiveMessageUrl(credentials);
 	const answer = await providerRequest<IN8nHttpFullResponse>(
 		context,

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { dispatch } from '../shared/operation';
+import { CREDENTIAL_TYPE } from './api';
 import { defineResources } from '../shared/resource';
 import { conversation } from './resources/conversation';
 import { message } from './resources/message';
@@ -26,6 +27,6 @@ export class IrisEngage implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await dispatch(this, resources.operations);
+		return await dispatch(this, resources.operations, { sessionToken: { credentialType: CREDENTIAL_TYPE, field: 'sessionToken' } });
 	}
 }

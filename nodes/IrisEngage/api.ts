@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { irisEngageApiUrl } from './endpoint';
 import { callProvider } from '../shared/call';
+import { providerCredentials } from '../shared/credentials';
 
 export const PROVIDER = 'IrisEngage';
 export const CREDENTIAL_TYPE = 'irisEngageApi';
@@ -50,7 +51,7 @@ async function post<S extends z.ZodTypeAny>(
 	body: Record<string, unknown>,
 	call: { schema: S; expected: string; itemIndex: number },
 ): Promise<z.infer<S>> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE, call.itemIndex);
+	const credentials = await providerCredentials(context, CREDENTIAL_TYPE, call.itemIndex);
 	return await callProvider(
 		context,
 		{ method: 'POST', url: `${irisEngageApiUrl(credentials)}${path}`, body },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { meheryApiUrl } from './endpoint';
 import { callProvider } from '../shared/call';
+import { providerCredentials } from '../shared/credentials';
 import type { RequestKind } from '../shared/request';
 
 export const PROVIDER = 'Mehery XMS';
@@ -86,7 +87,7 @@ export interface MeheryCall {
 
 /** The credential's API root, e.g. https://api.mehery.xyz/xms/api/v1. */
 export async function meheryApiRoot(context: MeheryContext, itemIndex?: number): Promise<string> {
-	const { baseUrl } = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const { baseUrl } = await providerCredentials(context, CREDENTIAL_TYPE, itemIndex);
 	return meheryApiUrl(baseUrl);
 }
 

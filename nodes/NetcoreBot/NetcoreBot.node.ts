@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { dispatch } from '../shared/operation';
+import { CREDENTIAL_TYPE } from './api';
 import { defineResources } from '../shared/resource';
 import { searchBotUsers } from './listSearch/searchBotUsers';
 import { transcript } from './resources/transcript';
@@ -30,6 +31,6 @@ export class NetcoreBot implements INodeType {
 	methods = { listSearch: { searchBotUsers } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await dispatch(this, resources.operations);
+		return await dispatch(this, resources.operations, { sessionToken: { credentialType: CREDENTIAL_TYPE, field: 'authToken' } });
 	}
 }

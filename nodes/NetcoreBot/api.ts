@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { netcoreUrl, type NetcorePath } from './endpoint';
 import { callProvider } from '../shared/call';
+import { providerCredentials } from '../shared/credentials';
 import type { RequestContext } from '../shared/request';
 
 /**
@@ -84,7 +85,7 @@ const dates = (window: DateWindow) => ({
 });
 
 async function urlOf(context: RequestContext, path: NetcorePath, itemIndex: number): Promise<string> {
-	return netcoreUrl(await context.getCredentials(CREDENTIAL_TYPE, itemIndex), path);
+	return netcoreUrl(await providerCredentials(context, CREDENTIAL_TYPE, itemIndex), path);
 }
 
 const request = (itemIndex: number) => ({ provider: PROVIDER, credentialType: CREDENTIAL_TYPE, kind: 'read' as const, itemIndex });

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { providerCredentials } from './credentials';
 import { beginExecution, readMaxConcurrentRequests } from './execution';
 import { runPool } from './pool';
 import { declaresIdempotencyKey, SendGuard } from './sendOnce';
-import { AdaptiveLimiter, LimiterClosedError } from './throttle';
+import { limiterFor } from './learnedLimits';
+import { LimiterClosedError } from './throttle';
 
 /** An entry of the Operation selector; `value` defaults to the operation's key in its resource. */
 export interface OperationOption {
@@ -31,7 +33,7 @@ interface BaseOperation<Params> {
 	 * For an operation with more than one output (Send and Wait for Reply): runs the node itself, usually around
 	 * `runOperation`, and returns every output. Without it the node returns `runOperation`'s items.
 	 */
-	execute?(this: IExecuteFunctions): Promise<INodeExecutionData[][]>;
+	execute?(this: IExecuteFunctions, runOptions: RunOptions): Promise<INodeExecutionData[][]>;
 	/** An operation that sends through another one (whose parameters it shows too): that one's description counts. */
 	sendsWith?: { description: INodeProperties[] };
 }
@@ -96,9 +98,21 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
  * Output keeps input order, every item carries `pairedItem`, and with "Continue On Fail" every failed
  * input item yields exactly one error item instead of stopping the workflow.
  */
+export interface RunOptions {
+	/**
+	 * Where the node's credential keeps a session token it logs in for (IrisEngage, Netcore). While it is empty,
+	 * the first item runs alone, so that one login serves every item (n8n would otherwise run the credential's
+	 * login step, and save its token, once per concurrent request).
+	 */
+	sessionToken?: { credentialType: string; field: string };
+	/** e.g. 'message/send': what the limiter learns from 429s is remembered per operation (learnedLimits.ts). */
+	operationName?: string;
+}
+
 export async function runOperation<Params>(
 	context: IExecuteFunctions,
 	operation: Operation<Params>,
+	runOptions: RunOptions = {},
 ): Promise<INodeExecutionData[]> {
 	const items = context.getInputData();
 	const continueOnFail = context.continueOnFail();
@@ -107,7 +121,7 @@ export async function runOperation<Params>(
 	const failures = new Map<number, NodeApiError | NodeOperationError>();
 	// One bound over every request of this execution, nested ones included; the user's bound is read first so a
 	// bad value fails the node before any request.
-	const limiter = new AdaptiveLimiter(readMaxConcurrentRequests(context));
+	const { limiter, remember } = limiterFor(context, runOptions.operationName ?? '', readMaxConcurrentRequests(context));
 	beginExecution(context, { limiter, kind: operation.kind ?? 'read' });
 	// What changes state at the provider happens once per item, however n8n retries (see sendOnce.ts).
 	const guard = operation.kind === 'send' || declaresIdempotencyKey(operation.description) ? new SendGuard<Params>(context, operation.identity?.bind(operation)) : undefined;
@@ -153,14 +167,13 @@ export async function runOperation<Params>(
 		concurrency: () => Math.min(limiter.max, limiter.limit + Math.ceil(limiter.limit / 5)),
 		keyOf: (itemIndex: number) => keys[itemIndex],
 	};
-	// The first item runs alone so that a session token it fetches is reused by all the others, instead of every
-	// concurrent item logging in at once; and so that, if it fails without Continue On Fail, nothing else was sent.
-	const results = [
-		...(await runPool(runnable.slice(0, 1), options, work)),
-		...(await runPool(runnable.slice(1), options, work)),
-	];
+	// A send's first item runs alone: if it fails without Continue On Fail (a wrong channel, template or credential),
+	// nothing else was sent. Reads start at once, unless they must log in first.
+	const alone = operation.kind === 'send' || (await mustLogIn(context, runOptions)) ? 1 : 0;
+	const results = [...(await runPool(runnable.slice(0, alone), options, work)), ...(await runPool(runnable.slice(alone), options, work))];
 	const outcomes = new Map(runnable.map((itemIndex, position) => [itemIndex, results[position]]));
 	const firstFailure = continueOnFail ? undefined : runnable.find((itemIndex) => outcomes.get(itemIndex)?.status === 'rejected');
+	remember();
 	await guard?.finish(firstFailure === undefined);
 
 	const output: INodeExecutionData[] = [];
@@ -179,6 +192,12 @@ export async function runOperation<Params>(
 		output.push({ json: errorJson(error), pairedItem });
 	}
 	return output;
+}
+
+async function mustLogIn(context: IExecuteFunctions, { sessionToken }: RunOptions): Promise<boolean> {
+	if (!sessionToken) return false;
+	const credentials = await providerCredentials(context, sessionToken.credentialType);
+	return !credentials[sessionToken.field];
 }
 
 /** A send's recipient must be known before anything goes out; a read's key is optional. */
@@ -202,13 +221,14 @@ function errorJson(error: Error): IDataObject {
 }
 
 /** The node's execute(): look up the chosen resource and operation, never an if/else chain. */
-export async function dispatch(context: IExecuteFunctions, operations: OperationMap): Promise<INodeExecutionData[][]> {
+export async function dispatch(context: IExecuteFunctions, operations: OperationMap, runOptions?: RunOptions): Promise<INodeExecutionData[][]> {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operationName = context.getNodeParameter('operation', 0) as string;
 	const operation = operationTable(operations)[resource]?.[operationName];
 	if (!operation) {
 		throw new NodeOperationError(context.getNode(), `Operation "${operationName}" of resource "${resource}" is not supported`);
 	}
-	if (operation.execute) return await operation.execute.call(context);
-	return [await runOperation(context, operation)];
+	const options: RunOptions = { ...runOptions, operationName: `${resource}/${operationName}` };
+	if (operation.execute) return await operation.execute.call(context, options);
+	return [await runOperation(context, operation, options)];
 }

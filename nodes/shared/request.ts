@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { credentialsForHelper } from './credentials';
 import { providerApiError } from './errors';
 import { executionScope } from './execution';
 import { describeFailure, isTransient, isThrottle, providerDidNotTakeIt, sendMayHaveArrived, type RequestFailure } from './failure';
@@ -83,6 +84,7 @@ export async function providerRequest<T = unknown>(
 	const scope = executionScope(context);
 	const kind = requestKind(context, request);
 	let requeues = 0;
+	const credentials = await credentialsForHelper(context, request.credentialType);
 	for (let attempt = 1; ; attempt++) {
 		let failure: RequestFailure;
 		let error: unknown;
@@ -93,7 +95,7 @@ export async function providerRequest<T = unknown>(
 				json: true,
 				timeout: 30_000,
 				...options,
-			})) as T;
+			}, credentials)) as T;
 			slot?.release('ok');
 			return answer;
 		} catch (caught) {

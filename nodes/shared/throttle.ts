@@ -18,6 +18,11 @@ export interface Slot {
 }
 
 export const INITIAL_WINDOW = 20;
+
+export interface LearnedLimit {
+	window: number;
+	ceiling: number;
+}
 /** Near the last throttled level, the window grows this many times more slowly. */
 const CAUTION = 4;
 /** Per success before the first throttle: the window triples every round trip. */
@@ -62,6 +67,22 @@ export class AdaptiveLimiter {
 
 	get limit(): number {
 		return Math.max(1, Math.floor(this.window));
+	}
+
+	/** What this limiter found out about the provider, once it was throttled (or started from what was known). */
+	get learned(): LearnedLimit | undefined {
+		return this.ceiling === Number.POSITIVE_INFINITY ? undefined : { window: this.limit, ceiling: this.ceiling };
+	}
+
+	/**
+	 * Starts where an earlier execution against the same provider left off: at its window, growing by one per
+	 * round trip and cautiously near the level that was throttled, instead of slow-starting into the same 429s.
+	 */
+	resumeFrom(known: LearnedLimit): this {
+		this.window = Math.min(this.max, Math.max(1, known.window));
+		this.threshold = this.window;
+		this.ceiling = known.ceiling;
+		return this;
 	}
 
 	/** Resolves once the request may go out; waiters are admitted in the order they asked. */

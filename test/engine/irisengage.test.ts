@@ -1,6 +1,6 @@
 import { IRIS_SAMPLE_MESSAGES, IRIS_SAMPLE_MOBILE_NO, IRIS_SAMPLE_SESSION, startSimulator, type Simulator } from '../simulator';
 import { runNode } from './harness';
-import { CONTENT_ROUTE, SESSIONS_ROUTE, irisNode, irisStore } from './irisengage.fixture';
+import { AUTH_ROUTE, CONTENT_ROUTE, SESSIONS_ROUTE, irisNode, irisStore } from './irisengage.fixture';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -134,6 +134,21 @@ describe('Message → Get Many', () => {
 			expect(Array.isArray(message.content)).toBe(true);
 		}
 		expect(messages.some((message) => message.type === 'media')).toBe(true);
+	});
+});
+
+describe('one execution, many items', () => {
+	test('reads its credential once and logs in once, with every item started at once', async () => {
+		const store = await irisStore(sim);
+		const phones = Array.from({ length: 40 }, () => ({ phone: IRIS_SAMPLE_MOBILE_NO }));
+		const result = await runNode(irisNode({ resource: 'conversation', operation: 'getMany', mobileNumber: '={{ $json.phone }}', sessionCount: 1 }), phones, store);
+		expect(result.output('IrisEngage')).toHaveLength(40);
+		// n8n loads and decrypts a credential on every read: once per execution, not twice per request.
+		expect(store.reads.get('irisEngageApi')).toBe(1);
+		// No token yet: the 20 items the limiter lets out first share one login.
+		expect(sim.count({ route: AUTH_ROUTE })).toBe(1);
+		expect(store.preAuthentications.get('irisEngageApi')).toBeGreaterThanOrEqual(1);
+		expect(sim.count({ route: SESSIONS_ROUTE })).toBe(40);
 	});
 });
 

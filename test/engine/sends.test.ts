@@ -50,6 +50,28 @@ describe('sends', () => {
 		expect(sinkStatuses(sim)[429]).toBeLessThan(100);
 	});
 
+	test('the next execution starts at the limit the last one found, instead of running into the same 429s', async () => {
+		sim.setLatency(20, { provider: SINK_PROVIDER });
+		sim.setInFlightLimit(10, sink);
+		const store = await sinkStore(sim);
+		// A credential no other test used: what earlier tests taught the limiter about theirs does not count here.
+		const node = { ...sendNode(), credentials: { fixtureSinkApi: { id: 'account-of-this-test', name: 'Sink account' } } };
+		const throttlesOf = async (messages: ReturnType<typeof outgoingMessages>) => {
+			sim.clearLog();
+			const result = await runNode(node, messages, store);
+			expect(result.error('Fixture Send')).toBeUndefined();
+			expect(deliveredByRecipient(sim)).toEqual(expectedByRecipient(messages));
+			return sinkStatuses(sim)[429] ?? 0;
+		};
+		const first = await throttlesOf(outgoingMessages(100, 20));
+		const second = await throttlesOf(outgoingMessages(100, 20));
+		// Slow start from 20 against a limit of 10: 4 to 7 429s measured. Resumed at 10, probing upward by one per
+		// round trip: one.
+		expect(first).toBeGreaterThanOrEqual(3);
+		expect(second).toBeLessThanOrEqual(2);
+		expect(second).toBeLessThan(first);
+	});
+
 	test("a provider answering each recipient's first message slowest still gets every recipient's messages in order", async () => {
 		// Sent side by side, a recipient's later messages would overtake its first: a lost order key fails here every time.
 		const messages = outgoingMessages(60, 6);

@@ -23,6 +23,8 @@ function executeContext() {
 	const helper = { calls: 0 };
 	const context = {
 		getNode: () => node,
+		// Read once per execution by providerRequest (credentials.ts); n8n's helper below authenticates itself.
+		getCredentials: async () => ({}),
 		helpers: {
 			httpRequestWithAuthentication: async (_credentialType: string, options: IHttpRequestOptions) => {
 				helper.calls++;

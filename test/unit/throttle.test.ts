@@ -146,3 +146,25 @@ describe('AdaptiveLimiter', () => {
 		expect(() => new AdaptiveLimiter(max)).toThrow(RangeError);
 	});
 });
+
+describe('AdaptiveLimiter.resumeFrom', () => {
+	test('starts at the window an earlier execution settled on and grows by about one per round trip, not by slow start', async () => {
+		const limiter = new AdaptiveLimiter(100).resumeFrom({ window: 10, ceiling: 20 });
+		expect(limiter.limit).toBe(10);
+		// Two round trips of ten requests (slow start would have grown it to 50).
+		for (let trip = 0; trip < 2; trip++) {
+			const slots = await Promise.all(Array.from({ length: 10 }, async () => await limiter.acquire()));
+			for (const slot of slots) slot.release('ok');
+		}
+		expect(limiter.limit).toBe(11);
+		expect(limiter.learned).toEqual({ window: 11, ceiling: 20 });
+	});
+
+	test('a fresh limiter has learned nothing until it is throttled', async () => {
+		const limiter = new AdaptiveLimiter(100);
+		expect(limiter.learned).toBeUndefined();
+		const slots = await Promise.all(Array.from({ length: 4 }, async () => await limiter.acquire()));
+		slots[3].release('throttled');
+		expect(limiter.learned).toEqual({ window: 10, ceiling: 20 });
+	});
+});

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { z } from 'zod';
 
 import { toChatMessage } from '../../shared/chatMessage';
 import type { TriggerEvent } from '../../shared/trigger';
 import { PENDING_ENROUTE } from '../statuses';
+import { z, type Infer } from '../../shared/trigger/zod';
 
 export const PROVIDER_KEY = 'ctlive';
 
@@ -29,7 +29,7 @@ export const outboundMessageSchema = z
 	})
 	.passthrough();
 
-export type OutboundMessage = z.infer<typeof outboundMessageSchema>;
+export type OutboundMessage = Infer<typeof outboundMessageSchema>;
 
 /** The answer CTLive expects: each destination accepted (PENDING_ENROUTE) under the id later reports will use. */
 export function acceptedAnswer(message: OutboundMessage, messageIds: string[]): IDataObject {

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { z } from 'zod';
 
 import type { TriggerEvent } from '../../shared/trigger';
 import { inboundMediaObject, simplifyContactRequest, simplifyEvent, simplifyInboundMessage, simplifyStatus } from '../normalize';
+import { z, type Infer } from '../../shared/trigger/zod';
 
 /**
  * What Mehery posts to the webhook (spec: Inbound Requests). One URL receives both shapes:
@@ -34,13 +34,14 @@ const wrapper = z
 	.passthrough()
 	.refine((body) => ['messages', 'statuses', 'events', 'actions'].some((list) => list in body), { message: EXPECTED });
 
-export const deliverySchema = z.union([wrapper, inboundContact], { errorMap: () => ({ message: EXPECTED }) });
-export type MeheryDelivery = z.infer<typeof deliverySchema>;
+// `errorMap` is zod 3's way, `message` zod 4's (see ../../shared/trigger/zod.ts).
+export const deliverySchema = z.union([wrapper, inboundContact], { errorMap: () => ({ message: EXPECTED }), message: EXPECTED });
+export type MeheryDelivery = Infer<typeof deliverySchema>;
 
 export const EVENT_KINDS = ['message', 'status', 'event', 'action', 'contactInfo'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-export const isContactRequest = (body: MeheryDelivery): body is z.infer<typeof inboundContact> => !('messages' in body || 'statuses' in body || 'events' in body || 'actions' in body);
+export const isContactRequest = (body: MeheryDelivery): body is Infer<typeof inboundContact> => !('messages' in body || 'statuses' in body || 'events' in body || 'actions' in body);
 
 type Raw = Record<string, unknown>;
 

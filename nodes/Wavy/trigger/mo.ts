@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
-import { z } from 'zod';
 
 import type { TriggerEvent } from '../../shared/trigger';
-import { textOrNumber } from '../api';
 import { moToChatMessage } from './normalize';
+import { z, type Infer } from '../../shared/trigger/zod';
+
+/** Ids and numbers may come as text or as numbers; they are kept as text. */
+const textOrNumber = z.union([z.string(), z.number()]).transform(String);
 
 /** The `message` object of an MO (mobile-originated) message; its fields depend on `type`. */
 export const moContentSchema = z
@@ -13,8 +15,8 @@ export const moContentSchema = z
 		mediaUrl: z.string().nullish(),
 		mimeType: z.string().nullish(),
 		caption: z.string().nullish(),
-		location: z.record(z.unknown()).nullish(),
-		contacts: z.array(z.record(z.unknown())).nullish(),
+		location: z.record(z.string(), z.unknown()).nullish(),
+		contacts: z.array(z.record(z.string(), z.unknown())).nullish(),
 	})
 	.passthrough();
 
@@ -30,11 +32,11 @@ export const moMessageSchema = z
 		receivedDate: z.string().nullish(),
 	})
 	.passthrough();
-export type MoMessage = z.infer<typeof moMessageSchema>;
+export type MoMessage = Infer<typeof moMessageSchema>;
 
 /** An MO batch: `total` is Wavy's own count and may disagree with `data`. */
 export const moBatchSchema = z.object({ total: z.number().int().nonnegative().nullish(), data: z.array(moMessageSchema) }).passthrough();
-export type MoBatch = z.infer<typeof moBatchSchema>;
+export type MoBatch = Infer<typeof moBatchSchema>;
 
 /** Wavy's `total` disagreeing with what `data` holds: the batch is still processed, with this note on each item. */
 export function totalWarning(batch: MoBatch): string | undefined {

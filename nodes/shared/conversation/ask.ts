@@ -8,7 +8,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { runOperation, type OperationOption, type SendOperation } from '../operation';
+import { runOperation, type OperationOption, type RunOptions, type SendOperation } from '../operation';
 import type { Show } from '../fields';
 import { readWaitParameters, waitFields, type WaitFieldsSpec } from './fields';
 import { callEndpoint, locateEndpoint } from './register';
@@ -29,7 +29,7 @@ export interface AskSpec<Params> extends WaitFieldsSpec {
 	repromptOf?(params: Params, text: string): IDataObject;
 }
 
-export type AskOperation<Params> = SendOperation<Params> & { execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> };
+export type AskOperation<Params> = SendOperation<Params> & { execute(this: IExecuteFunctions, runOptions: RunOptions): Promise<INodeExecutionData[][]> };
 
 const ONE_ITEM =
 	'It asks one customer and waits for that one reply. For several customers, put a Loop Over Items node (batch size 1) before it, or start one execution per customer.';
@@ -41,7 +41,7 @@ export function sendAndWaitOperation<Params>(send: SendOperation<Params>, show: 
 		// The message's parameters are the Send's own (shown for both operations).
 		description: waitFields(show, spec),
 		sendsWith: send,
-		async execute(this: IExecuteFunctions) {
+		async execute(this: IExecuteFunctions, runOptions: RunOptions) {
 			const count = this.getInputData().length;
 			if (count !== 1) throw new NodeOperationError(this.getNode(), `Send and Wait for Reply takes one input item, not ${count}`, { description: ONE_ITEM });
 			const params = send.readParameters.call(this, 0);
@@ -65,7 +65,7 @@ export function sendAndWaitOperation<Params>(send: SendOperation<Params>, show: 
 			const cancel = async () => await callEndpoint(this, endpoint, secret, { action: 'cancel', id: registration.id }).catch(() => undefined);
 			let sent: INodeExecutionData[];
 			try {
-				sent = await runOperation(this, send);
+				sent = await runOperation(this, send, runOptions);
 			} catch (error) {
 				await cancel();
 				throw error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error);

@@ -95,7 +95,12 @@ export async function readCase(session: BenchSession, allAtOnce: { ms: number; r
 		title: '(c) 200 reads at 50 ms, no provider limit',
 		rows,
 		goals: [
-			{ goal: 'No slower than the HTTP Request node in real n8n', measured: `${oursRow.wallMs} ms vs ${httpRow.wallMs} ms = ${ratio(oursRow.wallMs ?? 0, httpRow.wallMs ?? 1)}`, ok: (oursRow.wallMs ?? Infinity) <= (httpRow.wallMs ?? 0) && oursRow.items === httpRow.items },
+			// The same requests; the items differ by design: ours one per session, the HTTP Request node one per answer.
+			{
+				goal: 'No slower than the HTTP Request node in real n8n, the same requests',
+				measured: `${oursRow.wallMs} ms vs ${httpRow.wallMs} ms = ${ratio(oursRow.wallMs ?? 0, httpRow.wallMs ?? 1)}; ${oursRow.requests} vs ${httpRow.requests} requests; ${oursRow.items} items (one per session) vs ${httpRow.items} (one per answer)`,
+				ok: (oursRow.wallMs ?? Infinity) <= (httpRow.wallMs ?? 0) && oursRow.requests === httpRow.requests,
+			},
 			{ goal: 'At most 1.5x the all-at-once time (the same 200 requests fired at once in the same engine, n8n-core)', measured: `${allAtOnce.ms.toFixed(0)} ms vs ${allAtOnce.referenceMs.toFixed(0)} ms = ${ratio(allAtOnce.ms, allAtOnce.referenceMs)}; ${allAtOnce.detail}`, ok: allAtOnce.ms <= 1.5 * allAtOnce.referenceMs },
 		],
 	};

@@ -22,6 +22,8 @@ export interface WorkflowRun {
 	ms: number;
 	/** How many items a node output. */
 	items(node: string): number;
+	/** When the first timed node started (epoch ms, n8n's own startTime). */
+	startedAt?: number;
 	/** The node's error message, if it failed. */
 	error?: string;
 }
@@ -87,7 +89,8 @@ export async function startBenchSession(options: { n8nPort: number; simulatorPor
 			const runData = execution.data?.resultData.runData ?? {};
 			const ms = workflow.timed.reduce((sum, node) => sum + (runData[node]?.[0]?.executionTime ?? 0), 0);
 			const error = execution.data?.resultData.error?.message;
-			return { execution, ms, error, items: (node) => (runData[node] ? nodeItems(execution, node).length : 0) };
+			const startedAt = runData[workflow.timed[0]]?.[0]?.startTime;
+			return { execution, ms, error, startedAt, items: (node) => (runData[node] ? nodeItems(execution, node).length : 0) };
 		},
 		close: async () => {
 			try {

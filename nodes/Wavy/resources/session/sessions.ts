@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-wo
 
 import { wavyBaseUrl } from '../../endpoint';
 import { callProvider } from '../../../shared/call';
+import { providerCredentials } from '../../../shared/credentials';
 import { csvObjects } from '../../../shared/csv';
 import { invalidParameter, providerApiError, unexpectedAnswerError } from '../../../shared/errors';
 import { describeFailure } from '../../../shared/failure';
@@ -92,7 +93,7 @@ function simplifiedRow(row: Record<string, string | undefined>, header: Sessions
 
 /** The open sessions of a customer (and sub-account): one object per destination number. */
 export async function listOpenSessions(context: IExecuteFunctions, query: OpenSessionsQuery, itemIndex: number): Promise<IDataObject[]> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const credentials = await providerCredentials(context, CREDENTIAL_TYPE, itemIndex);
 	const apiBase = wavyBaseUrl(credentials.baseUrl);
 	const customerId =
 		query.customerId ??
