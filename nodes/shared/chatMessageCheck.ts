@@ -28,7 +28,24 @@ export interface ChatMessageShape {
 /** Only the shape's keys, each present at most once; `undefined`-valued keys count as present, as for zod. */
 const onlyKnownKeys = (fields: Fields, keys: readonly string[]) => Object.keys(fields).every((key) => keys.includes(key));
 
+/** Positions of a shape's keys, made once per key list. */
+const positionsOf = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Whether the fields already come in the shape's key order (normalizers build them so): no copy needed then. */
+function inOrder(fields: Fields, keys: readonly string[]): boolean {
+	let positions = positionsOf.get(keys);
+	if (!positions) positionsOf.set(keys, (positions = new Map(keys.map((key, index) => [key, index]))));
+	let last = -1;
+	for (const key of Object.keys(fields)) {
+		const position = positions.get(key) as number;
+		if (position < last) return false;
+		last = position;
+	}
+	return true;
+}
+
 function copyInOrder(fields: Fields, keys: readonly string[]): IDataObject {
+	if (inOrder(fields, keys)) return fields as IDataObject;
 	const copy: IDataObject = {};
 	for (const key of keys) if (key in fields) copy[key] = fields[key] as IDataObject[string];
 	return copy;
@@ -42,11 +59,17 @@ function validLocation(value: unknown, keys: readonly string[]): boolean {
 	return isObject(value) && onlyKnownKeys(value, keys) && between(value.latitude, -90, 90) && between(value.longitude, -180, 180) && optional(value, 'name', isString) && optional(value, 'address', isString);
 }
 
-/** The message, copied as zod would return it, when the schema accepts it; undefined otherwise. */
+const REQUIRED = ['provider', 'messageId'];
+const NULLABLE = ['conversationId', 'from', 'to', 'contactName', 'text'];
+
+/**
+ * The message as zod would return it (the schema's key order; the given object itself when already in that order,
+ * as normalizers build it), when the schema accepts it; undefined otherwise.
+ */
 export function checkedChatMessage(input: unknown, shape: ChatMessageShape): IDataObject | undefined {
 	if (!isObject(input) || !onlyKnownKeys(input, shape.keys)) return undefined;
-	const required = ['provider', 'messageId'].every((key) => isString(input[key]) && input[key] !== '');
-	const nullable = ['conversationId', 'from', 'to', 'contactName', 'text'].every((key) => key in input && nullableString(input[key]));
+	const required = REQUIRED.every((key) => isString(input[key]) && input[key] !== '');
+	const nullable = NULLABLE.every((key) => key in input && nullableString(input[key]));
 	const valid =
 		required &&
 		nullable &&

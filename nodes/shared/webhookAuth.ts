@@ -1,16 +1,24 @@
+import * as crypto from 'crypto';
 import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 
 /**
  * Secret checks for incoming webhooks.
  *
  * `timingSafeEqual` needs equal-length buffers, and comparing lengths first would tell an attacker how long the
- * secret is. Both sides are therefore hashed with HMAC-SHA256 under a per-process random key: the digests always
+ * secret is. Both sides are therefore hashed with SHA-256 under a per-process random key: the digests always
  * have the same length and an attacker cannot steer them, so the comparison time says nothing about the secret.
  */
 
 const hmacKey = randomBytes(32);
+const keyPrefix = hmacKey.toString('hex');
 
-const digest = (value: string): Buffer => createHmac('sha256', hmacKey).update(value, 'utf8').digest();
+/** Node's one-shot hash (20.12+): a seventh of an HMAC's cost per delivery, which a trigger pays on every call. */
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash;
+
+// SHA-256 over the random key followed by the value: as unsteerable as the HMAC for a comparison whose digests
+// never leave the process (the HMAC's extra guard, against length extension, protects digests an attacker sees).
+const digest = (value: string): Buffer =>
+	typeof oneShotHash === 'function' ? oneShotHash('sha256', keyPrefix + value, 'buffer') : createHmac('sha256', hmacKey).update(value, 'utf8').digest();
 
 /** A configured secret as it can be kept in memory for later checks: its digest, never its value. */
 export interface SealedSecret {

@@ -1,4 +1,4 @@
-import { EPOCH_MS_FORMAT, ISO_FORMAT, isValidTimeZone, parseProviderDate as parseWith } from '../../nodes/shared/dates';
+import { EPOCH_MS_FORMAT, ISO_FORMAT, isoUtc, isValidTimeZone, parseProviderDate as parseWith } from '../../nodes/shared/dates';
 
 /** US month-first formats, as IrisEngage writes them, plus ISO and epoch milliseconds. */
 const US_FORMATS = [ISO_FORMAT, EPOCH_MS_FORMAT, 'MM-DD-YYYY hh:mm:ss A', 'YYYY-MM-DD hh:mm:ss A'];
@@ -158,5 +158,17 @@ describe('isValidTimeZone', () => {
 		for (const tz of ['Mars/Olympus', '', '  ', 'Dubai', undefined, 42]) {
 			expect(isValidTimeZone(tz)).toBe(false);
 		}
+	});
+});
+
+describe('isoUtc', () => {
+	test('writes exactly what toISOString writes, across years, months, days and milliseconds', () => {
+		const samples = [0, -1, 1, 999, 1_000, 86_399_999, Date.UTC(1000, 0, 1), Date.UTC(9999, 11, 31, 23, 59, 59, 999), Date.UTC(999, 11, 31), Date.UTC(10000, 0, 1), -62198755200000, 8.64e15, -8.64e15];
+		let seed = 7;
+		for (let index = 0; index < 5000; index++) {
+			seed = (seed * 16807) % 2147483647;
+			samples.push(Math.round((seed / 2147483647 - 0.3) * 1e14));
+		}
+		for (const ms of samples) expect(isoUtc(ms)).toBe(new Date(ms).toISOString());
 	});
 });
