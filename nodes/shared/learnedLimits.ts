@@ -1,8 +1,8 @@
 /**
- * What the adaptive limiter learned from a provider's 429s, kept across executions in this n8n process, per
- * operation and credential: the next execution starts at the window the last one settled on instead of
- * slow-starting into the same throttles (each costs a request and a round trip). Bounded; lost on restart, when
- * the limiter simply finds out again.
+ * What the adaptive limiter learned about a provider, kept across executions in this n8n process, per operation
+ * and credential: the window the last execution settled on after a 429 (the next one does not slow-start into the
+ * same throttles, each costing a request and a round trip), or how many requests the provider held at once without
+ * one (the next one starts there, not at the initial 20). Bounded; lost on restart, when the limiter finds out again.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 

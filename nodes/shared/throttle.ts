@@ -54,6 +54,8 @@ export class AdaptiveLimiter {
 	private closed = false;
 	/** The most requests ever in flight at once, for tests and benchmarks. */
 	peak = 0;
+	/** The window an earlier execution's experience started this one at (0: none). */
+	private resumedAt = 0;
 
 	constructor(readonly max: number, initial = INITIAL_WINDOW) {
 		if (!Number.isInteger(max) || max < 1) throw new RangeError(`The request limit must be an integer of at least 1, got ${String(max)}`);
@@ -69,19 +71,29 @@ export class AdaptiveLimiter {
 		return Math.max(1, Math.floor(this.window));
 	}
 
-	/** What this limiter found out about the provider, once it was throttled (or started from what was known). */
+	/**
+	 * What this limiter found out about the provider: after a throttle, the window it settled on and the level that
+	 * was refused; without one, how many requests the provider held at once without complaint (when more than the
+	 * initial window: a provider that took more need not be slow-started again).
+	 */
 	get learned(): LearnedLimit | undefined {
-		return this.ceiling === Number.POSITIVE_INFINITY ? undefined : { window: this.limit, ceiling: this.ceiling };
+		if (this.ceiling !== Number.POSITIVE_INFINITY) return { window: this.limit, ceiling: this.ceiling };
+		const held = Math.max(this.peak, this.resumedAt);
+		return held > INITIAL_WINDOW ? { window: held, ceiling: Number.POSITIVE_INFINITY } : undefined;
 	}
 
 	/**
-	 * Starts where an earlier execution against the same provider left off: at its window, growing by one per
-	 * round trip and cautiously near the level that was throttled, instead of slow-starting into the same 429s.
+	 * Starts where an earlier execution against the same provider left off, at its window: after a throttle,
+	 * growing by one per round trip and cautiously near the level that was refused, instead of slow-starting into
+	 * the same 429s; without one, slow-starting from there.
 	 */
 	resumeFrom(known: LearnedLimit): this {
 		this.window = Math.min(this.max, Math.max(1, known.window));
-		this.threshold = this.window;
-		this.ceiling = known.ceiling;
+		this.resumedAt = this.window;
+		if (known.ceiling !== Number.POSITIVE_INFINITY) {
+			this.threshold = this.window;
+			this.ceiling = known.ceiling;
+		}
 		return this;
 	}
 

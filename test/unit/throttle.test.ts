@@ -160,6 +160,24 @@ describe('AdaptiveLimiter.resumeFrom', () => {
 		expect(limiter.learned).toEqual({ window: 11, ceiling: 20 });
 	});
 
+	test('without a throttle it learns how many the provider held at once, and the next one slow-starts from there', async () => {
+		const limiter = new AdaptiveLimiter(100);
+		const first = await Promise.all(Array.from({ length: 20 }, async () => await limiter.acquire()));
+		for (const slot of first) slot.release('ok');
+		// Slow start: 20 successes grew the window to 60; the provider held 20 at once, no more than the initial window.
+		expect(limiter.learned).toBeUndefined();
+		const second = await Promise.all(Array.from({ length: 60 }, async () => await limiter.acquire()));
+		for (const slot of second) slot.release('ok');
+		expect(limiter.learned).toEqual({ window: 60, ceiling: Number.POSITIVE_INFINITY });
+		const next = new AdaptiveLimiter(1000).resumeFrom({ window: 60, ceiling: Number.POSITIVE_INFINITY });
+		expect(next.limit).toBe(60);
+		const slots = await Promise.all(Array.from({ length: 60 }, async () => await next.acquire()));
+		for (const slot of slots) slot.release('ok');
+		expect(next.limit).toBe(180);
+		// A small execution after it does not forget what the provider held.
+		expect(new AdaptiveLimiter(1000).resumeFrom({ window: 60, ceiling: Number.POSITIVE_INFINITY }).learned).toEqual({ window: 60, ceiling: Number.POSITIVE_INFINITY });
+	});
+
 	test('a fresh limiter has learned nothing until it is throttled', async () => {
 		const limiter = new AdaptiveLimiter(100);
 		expect(limiter.learned).toBeUndefined();

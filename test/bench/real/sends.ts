@@ -7,6 +7,7 @@
  */
 import type { BenchSession } from './session';
 import { deliveryFigures, type Outgoing } from './deliveries';
+import { rawFloorMs } from './floor';
 import { median, ratio, type CaseResult, type Figures, type Goal } from './figures';
 import { chain, httpRequestNode, itemsNodes, ourNode, type BenchWorkflow } from './workflows';
 
@@ -103,12 +104,17 @@ export async function sendCase(session: BenchSession, sendCase: SendCase): Promi
 	];
 	for (const [variant, runner] of variants) rows.push((await measure(session, sendCase, httpWorkflow(session, sendCase, template, variant), runner)).row);
 	const ideal = (sendCase.sends * sendCase.latencyMs) / sendCase.limit;
+	await session.sim.client.clearLog();
+	const bodies = expected(sendCase.sends, sendCase.recipients).map((message) => ({ to: message.to, body: { ...(template as object), to: { phone: message.to }, text: { body: message.text } } }));
+	const floorMs = await rawFloorMs(session, bodies, sendCase.limit);
+	const floorRow: Figures = { runner: `Raw HTTP, no n8n: ${sendCase.limit} recipients at a time, each one's messages in order (this machine's floor)`, wallMs: Math.round(floorMs), note: `${ratio(floorMs, ideal)} the ideal ${ideal} ms` };
 	const clean = (row: Figures) => row.twice === 0 && row.lost === 0 && row.orderKept === true;
 	const baselines = rows.slice(2);
+	rows.push(floorRow);
 	const goals: Goal[] = [
 		...[ours, withKey].map((row) => ({
 			goal: `${row.runner}: at most ${sendCase.maxRatio}x the ideal ${ideal} ms, 0 twice, 0 lost, order kept`,
-			measured: `${row.wallMs} ms = ${ratio(row.wallMs ?? 0, ideal)}; ${row.twice} twice, ${row.lost} lost, order ${row.orderKept ? 'kept' : 'BROKEN'}`,
+			measured: `${row.wallMs} ms = ${ratio(row.wallMs ?? 0, ideal)}; ${row.twice} twice, ${row.lost} lost, order ${row.orderKept ? 'kept' : 'BROKEN'}; this machine's floor ${Math.round(floorMs)} ms = ${ratio(floorMs, ideal)}`,
 			ok: (row.wallMs ?? Infinity) <= sendCase.maxRatio * ideal && clean(row),
 		})),
 		{
