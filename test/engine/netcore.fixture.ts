@@ -31,7 +31,11 @@ export async function addUsers(sim: Simulator, channelId: number, count: number)
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ channelId, count }),
 	});
-	return ((await response.json()) as { users: Array<{ userId: string }> }).users;
+	const { users } = (await response.json()) as { users: Array<{ userId: string }> };
+	// The simulator creates them at distinct milliseconds from now on: a poll starting sooner than the last one's
+	// creation would rightly leave it to its next window.
+	await new Promise((resolve) => setTimeout(resolve, count + 2));
+	return users;
 }
 
 /** A user as Simplify outputs it: camelCase keys, the channel code, ISO 8601 UTC dates. */

@@ -100,15 +100,11 @@ export class NetcoreData {
 		return [...seeded, ...(this.added[channelId] ?? [])];
 	}
 
-	/**
-	 * New users created just now (distinct milliseconds, so their order is well defined), the last one at the
-	 * moment of the call: a poll that starts right after sees them all (created after it, as users created
-	 * `now + 2 ms` were, they belong to its next window).
-	 */
+	/** New users created now (distinct milliseconds, so their order is well defined). */
 	addUsers(channelId: number, count: number): NetcoreUser[] {
 		const list = (this.added[channelId] ??= []);
 		const last = list.length > 0 ? Date.parse(list[list.length - 1].createdDate) : 0;
-		const start = Math.max(Date.now() - (count - 1), last + 1);
+		const start = Math.max(Date.now(), last + 1);
 		const fresh = Array.from({ length: count }, (_, offset) => this.user(channelId, list.length + offset, start + offset, true));
 		list.push(...fresh);
 		return fresh;
