@@ -16,23 +16,28 @@ import { executionScope } from './execution';
 import type { RequestContext } from './request';
 
 export async function providerCredentials(context: RequestContext, type: string, itemIndex?: number): Promise<ICredentialDataDecryptedObject> {
-	const scope = executionScope(context);
-	if (!scope) return await context.getCredentials(type, itemIndex);
-	scope.credentials ??= new Map();
-	let read = scope.credentials.get(type);
-	if (!read) {
-		read = context.getCredentials(type);
-		scope.credentials.set(type, read);
-		// A failed read is not remembered: the next item asks again and reports its own error.
-		read.catch(() => scope.credentials?.delete(type));
-	}
-	return await read;
+	const read = readOnce(context, type);
+	return read ? (await read).data : await context.getCredentials(type, itemIndex);
 }
 
 /** What n8n's `httpRequestWithAuthentication` takes instead of reading the credential itself; none outside an execution. */
 export async function credentialsForHelper(context: RequestContext, type: string): Promise<{ credentialsDecrypted: ICredentialsDecrypted } | undefined> {
-	if (!executionScope(context)) return undefined;
-	const data = await providerCredentials(context, type);
-	const { id, name } = context.getNode().credentials?.[type] ?? { id: null, name: type };
-	return { credentialsDecrypted: { id: id ?? '', name, type, data } };
+	const read = readOnce(context, type);
+	return read && { credentialsDecrypted: await read };
+}
+
+/** The execution's one read of a credential type, with the node's reference to it (n8n copies the node per `getNode()`). */
+function readOnce(context: RequestContext, type: string): Promise<ICredentialsDecrypted & { data: ICredentialDataDecryptedObject }> | undefined {
+	const scope = executionScope(context);
+	if (!scope) return undefined;
+	scope.credentials ??= new Map();
+	let read = scope.credentials.get(type);
+	if (!read) {
+		const { id, name } = context.getNode().credentials?.[type] ?? { id: null, name: type };
+		read = context.getCredentials(type).then((data) => ({ id: id ?? '', name, type, data }));
+		scope.credentials.set(type, read);
+		// A failed read is not remembered: the next item asks again and reports its own error.
+		read.catch(() => scope.credentials?.delete(type));
+	}
+	return read;
 }

@@ -3,7 +3,7 @@
  * whether the operation sends. `runOperation` registers it for the IExecuteFunctions object it hands to every
  * item; `providerRequest` looks it up, so an operation cannot forget either.
  */
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidParameter } from './errors';
 import type { RequestKind } from './request';
@@ -13,8 +13,8 @@ export interface ExecutionScope {
 	limiter: AdaptiveLimiter;
 	/** The request kind of the running operation; a request may only name its kind explicitly to be stricter. */
 	kind: RequestKind;
-	/** Credentials read once per execution, by type (see credentials.ts). */
-	credentials?: Map<string, Promise<ICredentialDataDecryptedObject>>;
+	/** Credentials read once per execution, by type, in the shape n8n's request helper takes (see credentials.ts). */
+	credentials?: Map<string, Promise<ICredentialsDecrypted & { data: ICredentialDataDecryptedObject }>>;
 }
 
 const scopes = new WeakMap<object, ExecutionScope>();

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { providerCredentials } from './credentials';
 import { beginExecution, readMaxConcurrentRequests } from './execution';
+import { fastParameterReader } from './parameters';
 import { runPool } from './pool';
 import { declaresIdempotencyKey, SendGuard } from './sendOnce';
 import { limiterFor } from './learnedLimits';
@@ -122,15 +123,20 @@ export async function runOperation<Params>(
 	// One bound over every request of this execution, nested ones included; the user's bound is read first so a
 	// bad value fails the node before any request.
 	const { limiter, remember } = limiterFor(context, runOptions.operationName ?? '', readMaxConcurrentRequests(context));
-	beginExecution(context, { limiter, kind: operation.kind ?? 'read' });
+	// What the operation gets as `this`, for reading and running alike: the context, reading item fields straight
+	// from the items (parameters.ts).
+	const reader = fastParameterReader(context);
+	const scope = { limiter, kind: operation.kind ?? 'read' } as const;
+	beginExecution(context, scope);
+	beginExecution(reader, scope);
 	// What changes state at the provider happens once per item, however n8n retries (see sendOnce.ts).
 	const guard = operation.kind === 'send' || declaresIdempotencyKey(operation.description) ? new SendGuard<Params>(context, operation.identity?.bind(operation)) : undefined;
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			params[itemIndex] = operation.readParameters.call(context, itemIndex);
+			params[itemIndex] = operation.readParameters.call(reader, itemIndex);
 			keys[itemIndex] = orderKeyOf(context, operation, params[itemIndex] as Params, itemIndex);
-			guard?.prepare(itemIndex);
+			guard?.prepare(itemIndex, reader);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(context, error, itemIndex);
 			failures.set(itemIndex, asNodeError(context, error, itemIndex));
@@ -148,7 +154,7 @@ export async function runOperation<Params>(
 			if (instead) return instead;
 			// An item that failed the node while this one claimed its key.
 			if (failed) throw new LimiterClosedError();
-			const rows = await operation.run.call(context, itemParams, itemIndex);
+			const rows = await operation.run.call(reader, itemParams, itemIndex);
 			guard?.sent(itemIndex, itemParams, rows);
 			return rows;
 		} catch (error) {

@@ -45,9 +45,9 @@ export class SendGuard<Params> {
 		this.memory = deliveryMemory(context);
 	}
 
-	/** Reads the item's Idempotency Key with its other parameters, before anything is sent. */
-	prepare(itemIndex: number): void {
-		const key = readIdempotencyKey(this.context, itemIndex);
+	/** Reads the item's Idempotency Key with its other parameters (through `reader`), before anything is sent. */
+	prepare(itemIndex: number, reader: IExecuteFunctions = this.context): void {
+		const key = readIdempotencyKey(reader, itemIndex);
 		this.keys[itemIndex] = key;
 		if (key === undefined) return;
 		const first = this.firstWithKey.get(key);
