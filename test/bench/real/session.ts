@@ -12,6 +12,7 @@ import { sleep } from '../../../scripts/lib/sleep';
 import { PROJECT_ROOT } from '../../../scripts/lib/stage';
 import { startBenchN8n, type BenchN8n } from '../bench-n8n';
 import { startRemoteSimulator, type RemoteSimulator } from '../remote-simulator';
+import { untilIdle } from './quiet';
 import { TRIGGER, type BenchWorkflow } from './workflows';
 
 export const WORK_DIR = path.join(PROJECT_ROOT, '.tmp', 'bench-real');
@@ -32,7 +33,9 @@ export interface BenchSession {
 	sim: RemoteSimulator;
 	bench: BenchN8n;
 	credential(type: string): { type: string; id: string; name: string };
-	/** Saves and runs a workflow once, waiting up to 5 minutes for it to end. */
+	/** Waits until n8n is idle (quiet.ts), for a measurement that runs outside n8n. */
+	idle(): Promise<number>;
+	/** Saves and runs a workflow once, when n8n is idle, waiting up to 5 minutes for it to end. */
 	run(workflow: BenchWorkflow): Promise<WorkflowRun>;
 	close(): Promise<void>;
 }
@@ -77,6 +80,7 @@ export async function startBenchSession(options: { n8nPort: number; simulatorPor
 			if (!found) throw new Error(`No ${type} credential was created`);
 			return { type, ...found };
 		},
+		idle: async () => await untilIdle(bench.server.process.pid),
 		run: async (workflow) => {
 			// One saved workflow per name: repeated runs of a case are executions of the same workflow, as for a user.
 			let id = saved.get(workflow.name);
@@ -84,6 +88,7 @@ export async function startBenchSession(options: { n8nPort: number; simulatorPor
 				id = (await bench.n8n.createWorkflow({ name: workflow.name, nodes: workflow.nodes, connections: workflow.connections })).id;
 				saved.set(workflow.name, id);
 			}
+			await untilIdle(bench.server.process.pid);
 			const executionId = await bench.n8n.runWorkflowManually(id, TRIGGER);
 			const execution = await finished(bench.n8n, executionId);
 			const runData = execution.data?.resultData.runData ?? {};
