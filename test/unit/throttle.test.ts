@@ -36,6 +36,24 @@ describe('AdaptiveLimiter', () => {
 		expect(limiter.peak).toBe(25);
 	});
 
+	it('admits a waiting request only once the event loop has taken the answers that already arrived', async () => {
+		// Not in the middle of the answer that freed the room: a request started there (n8n's request helper spends
+		// about 1 ms building it) would hold up the answers behind it. The event loop's next check phase admits it.
+		const limiter = new AdaptiveLimiter(1, 1);
+		const first = await limiter.acquire();
+		let admitted = false;
+		const second = limiter.acquire().then((slot) => {
+			admitted = true;
+			return slot;
+		});
+		first.release('ok');
+		for (let turn = 0; turn < 10; turn++) await Promise.resolve();
+		expect(admitted).toBe(false);
+		await settle();
+		expect(admitted).toBe(true);
+		(await second).release('ok');
+	});
+
 	it('admits waiting requests in the order they asked', async () => {
 		const limiter = new AdaptiveLimiter(1);
 		const order: number[] = [];
