@@ -1,51 +1,49 @@
 /**
- * The floor of a send case on this machine: the same messages posted by raw HTTP from the bench process, no n8n,
- * `limit` at a time, each recipient's messages one after another in order (`limit` recipients side by side, each
- * recipient's messages in sequence). What it takes beyond the provider's ideal (sends × latency / limit) is the
- * cost of HTTP on loopback and of the simulator's own work on the same cores, which every runner pays too.
+ * The floors of a send case on this machine, measured in a fresh process of their own (the bench process has
+ * n8n-core loaded and has run for a while; raw HTTP from there cost twice the CPU of a clean process):
+ * - raw HTTP, no n8n: the same messages posted `limit` recipients at a time, each recipient's messages one after
+ *   another in order. What it takes beyond the provider's ideal (sends × latency / limit) is loopback HTTP and the
+ *   simulator's own work on the same cores, which every runner pays too;
+ * - n8n's request helper alone: the same schedule through n8n's authenticated request helper in n8n-core, one
+ *   fixture node and nothing else (no parameters, checks, limiter or retries): the floor of any n8n node, whose
+ *   helper builds new HTTP agents and a new connection for every request.
+ * Each: a warm-up, then the median of three.
  */
-import axios from 'axios';
-import type { IDataObject } from 'n8n-workflow';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 
-import { IN_ORDER_THROUGH_HELPER_TYPE } from '../../engine/fixtures/in-order-through-helper';
-import { simulatorCredentials } from '../../engine/examples';
-import { createCredentialStore, runNode } from '../../engine/harness';
 import type { BenchSession } from './session';
 
-export async function rawFloorMs(session: BenchSession, messages: Array<{ to: string; body: unknown }>, limit: number): Promise<number> {
-	const mehery = session.sim.providers.mehery;
-	const url = `${mehery.baseUrl}/api/v1/message/send`;
-	const headers = { 'x-api-key': mehery.credentials.apiKey, 'x-api-id': mehery.credentials.apiId };
-	const chains = new Map<string, unknown[]>();
-	for (const { to, body } of messages) chains.set(to, [...(chains.get(to) ?? []), body]);
-	const queue = [...chains.values()];
-	const started = process.hrtime.bigint();
-	await Promise.all(
-		Array.from({ length: limit }, async () => {
-			for (let chain = queue.shift(); chain; chain = queue.shift()) {
-				for (const body of chain) await axios.post(url, body, { headers, validateStatus: () => true });
-			}
-		}),
-	);
-	return Number(process.hrtime.bigint() - started) / 1e6;
+export interface FloorJob {
+	simulatorUrl: string;
+	baseUrl: string;
+	credentials: Record<string, string>;
+	/** The Mehery credential as the engine's store takes it. */
+	credential: Record<string, unknown>;
+	messages: Array<{ to: string; body: unknown }>;
+	limit: number;
 }
 
-/**
- * The same schedule through n8n's authenticated request helper in n8n-core (in the bench process, no workflow
- * around it but the one node): what any node's requests cost beyond raw HTTP, since n8n's helper builds new HTTP
- * agents and a new connection per request. A warm-up first, then the median of three.
- */
-export async function helperFloorMs(session: BenchSession, messages: Array<{ to: string; body: unknown }>, limit: number): Promise<number> {
+export interface Floors {
+	rawMs: number;
+	helperMs: number;
+}
+
+const CHILD = path.join(__dirname, 'floor-child.ts');
+const LIMIT_MS = 300_000;
+
+export async function measureFloors(session: BenchSession, messages: FloorJob['messages'], limit: number): Promise<Floors> {
+	const { simulatorCredentials } = await import('../../engine/examples');
 	const mehery = session.sim.providers.mehery;
-	const store = await createCredentialStore({ meheryXmsApi: simulatorCredentials(session.sim).meheryXmsApi });
-	const node = { name: 'Floor', type: IN_ORDER_THROUGH_HELPER_TYPE, parameters: { url: `${mehery.baseUrl}/api/v1/message/send`, limit }, credentials: { meheryXmsApi: { id: 'meheryXmsApi', name: 'Mehery' } } };
-	const times: number[] = [];
-	for (let run = 0; run < 4; run++) {
-		await session.sim.client.clearLog();
-		const started = process.hrtime.bigint();
-		const result = await runNode(node, messages as IDataObject[], store);
-		if (result.error('Floor')) throw new Error(`The helper floor failed: ${result.error('Floor')?.message}`);
-		if (run > 0) times.push(Number(process.hrtime.bigint() - started) / 1e6);
-	}
-	return times.sort((a, b) => a - b)[1];
+	const job: FloorJob = { simulatorUrl: session.sim.url, baseUrl: mehery.baseUrl, credentials: mehery.credentials as Record<string, string>, credential: simulatorCredentials(session.sim).meheryXmsApi, messages, limit };
+	const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'reflect-metadata', CHILD], { stdio: ['pipe', 'pipe', 'inherit'] });
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+	child.stdin.end(JSON.stringify(job));
+	const timer = setTimeout(() => child.kill('SIGKILL'), LIMIT_MS);
+	const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+	clearTimeout(timer);
+	const line = output.trim().split('\n').at(-1) ?? '';
+	if (code !== 0) throw new Error(`The floor measurement exited with ${String(code)}: ${line}`);
+	return JSON.parse(line) as Floors;
 }

@@ -7,7 +7,7 @@
  */
 import type { BenchSession } from './session';
 import { deliveryFigures, type Outgoing } from './deliveries';
-import { helperFloorMs, rawFloorMs } from './floor';
+import { measureFloors } from './floor';
 import { median, ratio, type CaseResult, type Figures, type Goal } from './figures';
 import { chain, httpRequestNode, itemsNodes, ourNode, type BenchWorkflow } from './workflows';
 
@@ -107,11 +107,9 @@ export async function sendCase(session: BenchSession, sendCase: SendCase): Promi
 	await session.sim.client.clearLog();
 	const bodies = expected(sendCase.sends, sendCase.recipients).map((message) => ({ to: message.to, body: { ...(template as object), to: { phone: message.to }, text: { body: message.text } } }));
 	await session.idle();
-	const floorMs = await rawFloorMs(session, bodies, sendCase.limit);
-	const floorRow: Figures = { runner: `Raw HTTP, no n8n: ${sendCase.limit} recipients at a time, each one's messages in order (this machine's floor)`, wallMs: Math.round(floorMs), note: `${ratio(floorMs, ideal)} the ideal ${ideal} ms` };
-	await session.idle();
-	const helperMs = await helperFloorMs(session, bodies, sendCase.limit);
-	const helperRow: Figures = { runner: `n8n's request helper alone, in n8n-core: the same schedule, no node logic (the floor of any n8n node)`, wallMs: Math.round(helperMs), note: `${ratio(helperMs, ideal)} the ideal ${ideal} ms; median of 3` };
+	const { rawMs: floorMs, helperMs } = await measureFloors(session, bodies, sendCase.limit);
+	const floorRow: Figures = { runner: `Raw HTTP, no n8n: ${sendCase.limit} recipients at a time, each one's messages in order (this machine's floor)`, wallMs: Math.round(floorMs), note: `${ratio(floorMs, ideal)} the ideal ${ideal} ms; median of 3, in a fresh process` };
+	const helperRow: Figures = { runner: `n8n's request helper alone, in n8n-core: the same schedule, no node logic (the floor of any n8n node)`, wallMs: Math.round(helperMs), note: `${ratio(helperMs, ideal)} the ideal ${ideal} ms; median of 3, in a fresh process` };
 	const clean = (row: Figures) => row.twice === 0 && row.lost === 0 && row.orderKept === true;
 	const baselines = rows.slice(2);
 	rows.push(floorRow, helperRow);
