@@ -1,7 +1,10 @@
 import { AdaptiveLimiter, INITIAL_WINDOW, LimiterClosedError, type Slot } from '../../nodes/shared/throttle';
 
-/** Lets every admitted request's continuation run. */
-const settle = async () => await new Promise((resolve) => setImmediate(resolve));
+/** Lets the limiter admit waiting requests (on a timer, after the answers at hand) and their continuations run. */
+const settle = async () => {
+	await new Promise((resolve) => setTimeout(resolve, 5));
+	await new Promise((resolve) => setImmediate(resolve));
+};
 
 async function admitted(limiter: AdaptiveLimiter, count: number): Promise<{ slots: Slot[]; waiting: number }> {
 	const slots: Slot[] = [];
