@@ -13,6 +13,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 /** `{{ $json.a }}`, `{{ $json.a.b }}`, `{{ $json["a b"] }}`, `{{ $json.list[0] }}`: nothing but field access. */
 const FIELD = /\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[\s*(?:'[^'\\]*'|"[^"\\]*"|\d+)\s*\])+)\s*\}\}/y;
 const SEGMENT = /\.([A-Za-z_$][\w$]*)|\[\s*(?:'([^'\\]*)'|"([^"\\]*)"|(\d+))\s*\]/g;
+const GUARDED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Text between fields: nothing n8n's template would read as more than text. */
 const TEXT = /[^{}\\]+/y;
 
@@ -27,7 +28,10 @@ export function fieldTemplate(raw: unknown): FieldTemplate | undefined {
 		FIELD.lastIndex = TEXT.lastIndex = at;
 		const field = FIELD.exec(raw);
 		const text = field ? undefined : TEXT.exec(raw);
-		if (field) parts.push([...field[1].matchAll(SEGMENT)].map((segment) => segment[1] ?? segment[2] ?? segment[3] ?? segment[4]));
+		const path = field && [...field[1].matchAll(SEGMENT)].map((segment) => segment[1] ?? segment[2] ?? segment[3] ?? segment[4]);
+		// n8n's expression sandbox guards these names; it decides what they give.
+		if (path?.some((key) => GUARDED_KEYS.has(key))) return undefined;
+		if (path) parts.push(path);
 		else if (text) parts.push(text[0]);
 		else return undefined;
 		at = field ? FIELD.lastIndex : TEXT.lastIndex;

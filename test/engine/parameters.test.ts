@@ -66,7 +66,7 @@ describe('item fields read without the expression engine', () => {
 
 	test.each([
 		'={{ $json.to.trim() }}', '={{ $json.to || "x" }}', '={{ $("Node").item.json.to }}', '={{ $json[$json.key] }}', '={{ $json.to }', '=\\{{ $json.to }}',
-		'={{ $json.to }} {', 'plain text', '={{ $now }}', '=text only', 42,
+		'={{ $json.to }} {', 'plain text', '={{ $now }}', '=text only', 42, '={{ $json.constructor }}', '={{ $json["__proto__"].x }}',
 	])('%s is not a plain field template', (raw) => {
 		expect(fieldTemplate(raw)).toBeUndefined();
 	});
