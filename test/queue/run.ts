@@ -69,7 +69,7 @@ function writeResults(figures: Record<string, unknown>, full: boolean): void {
 	const before = (results.queueMode ?? {}) as { cases?: Record<string, unknown> };
 	results.queueMode = full ? figures : { ...before, cases: { ...before.cases, ...(figures.cases as Record<string, unknown>) } };
 	fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-	fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+	fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, '\t')}\n`);
 	log(`figures written to ${path.relative(PROJECT_ROOT, RESULTS_FILE)} (queueMode)`);
 }
 
