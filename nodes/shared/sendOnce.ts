@@ -45,8 +45,8 @@ export class SendGuard<Params> {
 		this.memory = deliveryMemory(context);
 	}
 
-	/** Reads the item's Idempotency Key with its other parameters (through `reader`), before anything is sent. */
-	prepare(itemIndex: number, reader: IExecuteFunctions = this.context): void {
+	/** Reads the item's Idempotency Key with its other parameters (through the same `reader`), before anything is sent. */
+	prepare(itemIndex: number, reader: IExecuteFunctions): void {
 		const key = readIdempotencyKey(reader, itemIndex);
 		this.keys[itemIndex] = key;
 		if (key === undefined) return;

@@ -7,10 +7,10 @@
  * A throttle (429/503) shrinks the window to what the provider evidently holds (the requests sent before the
  * throttled one and still out), by at least one and at most by half, once per congestion event: requests already
  * out when the window shrank do not shrink it again. The window never exceeds the user's upper bound.
- * No timers: waiting requests are released by completions only (timers are banned globals in n8n Cloud).
+ * Waiting requests are released by completions only, never by a clock: the one timer (n8n-workflow's `sleep(0)`)
+ * only lets the answers already arrived be taken first (see `scheduleAdmission`).
  */
 import { sleep } from 'n8n-workflow';
-
 
 export type RequestOutcome = 'ok' | 'throttled' | 'failed';
 

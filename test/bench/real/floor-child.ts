@@ -2,6 +2,7 @@
 import axios from 'axios';
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { inRecipientChains } from '../../engine/fixtures/recipient-chains';
 import { SimulatorClient } from '../../simulator/client';
 import type { FloorJob, Floors } from './floor';
 
@@ -22,16 +23,9 @@ async function medianAfterWarmUp(client: SimulatorClient, measure: () => Promise
 async function rawSchedule(job: FloorJob): Promise<void> {
 	const url = `${job.baseUrl}/api/v1/message/send`;
 	const headers = { 'x-api-key': job.credentials.apiKey, 'x-api-id': job.credentials.apiId };
-	const chains = new Map<string, unknown[]>();
-	for (const { to, body } of job.messages) chains.set(to, [...(chains.get(to) ?? []), body]);
-	const queue = [...chains.values()];
-	await Promise.all(
-		Array.from({ length: job.limit }, async () => {
-			for (let chain = queue.shift(); chain; chain = queue.shift()) {
-				for (const body of chain) await axios.post(url, body, { headers, validateStatus: () => true });
-			}
-		}),
-	);
+	await inRecipientChains(job.messages, (message) => message.to, job.limit, async ({ body }) => {
+		await axios.post(url, body, { headers, validateStatus: () => true });
+	});
 }
 
 async function main(): Promise<Floors> {

@@ -12,6 +12,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
+import { simulatorCredentials } from '../../engine/examples';
 import type { BenchSession } from './session';
 
 export interface FloorJob {
@@ -33,7 +34,6 @@ const CHILD = path.join(__dirname, 'floor-child.ts');
 const LIMIT_MS = 300_000;
 
 export async function measureFloors(session: BenchSession, messages: FloorJob['messages'], limit: number): Promise<Floors> {
-	const { simulatorCredentials } = await import('../../engine/examples');
 	const mehery = session.sim.providers.mehery;
 	const job: FloorJob = { simulatorUrl: session.sim.url, baseUrl: mehery.baseUrl, credentials: mehery.credentials as Record<string, string>, credential: simulatorCredentials(session.sim).meheryXmsApi, messages, limit };
 	const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'reflect-metadata', CHILD], { stdio: ['pipe', 'pipe', 'inherit'] });
